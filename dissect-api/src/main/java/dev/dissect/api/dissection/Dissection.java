@@ -1,0 +1,359 @@
+package dev.dissect.api.dissection;
+
+import dev.dissect.api.buffer.ByteView;
+import dev.dissect.api.field.DiagnosticDef;
+import dev.dissect.api.field.FieldDef;
+import dev.dissect.api.field.Protocol;
+import dev.dissect.api.frame.FrameView;
+import java.util.Arrays;
+
+/**
+ * What dissection found in one frame: its layers in order, the fields each emitted, and diagnostics.
+ *
+ * <p><b>Recording a field allocates nothing</b> once the arrays have grown to the largest frame seen: values are
+ * kept in parallel primitive arrays, and byte-valued fields (addresses, raw bytes) point into the frame's
+ * {@link ByteView} instead of being copied. Text is produced only when asked for
+ * ({@link #appendValue(int, StringBuilder)}).
+ *
+ * <h2>Lifetime</h2>
+ * One object is reused frame after frame: {@link #reset(FrameView)} clears it. Byte-valued fields and
+ * {@link #frame()} point at the reader's buffer and are valid until the reader moves on; copy what must live
+ * longer ({@link #valueString(int)} makes a String).
+ *
+ * <p>Not thread-safe: one per dissecting thread.
+ *
+ * @since 0.1
+ */
+public final class Dissection {
+    /** Returned by lookups that find nothing. */
+    public static final int NONE = -1;
+
+    private FrameView frame;
+
+    private int layerCount;
+    private Protocol[] layerProtocol = new Protocol[8];
+    private int[] layerOffset = new int[8];
+    private int[] layerLength = new int[8];
+
+    private int fieldCount;
+    private FieldDef[] fieldDef = new FieldDef[64];
+    private int[] fieldLayer = new int[64];
+    private long[] fieldValue = new long[64];
+    private int[] fieldAux = new int[64];
+    private ByteView[] fieldSource = new ByteView[64];
+    private int[] fieldOffset = new int[64];
+    private int[] fieldLength = new int[64];
+    private Object[] fieldObject = new Object[64];
+
+    private int diagnosticCount;
+    private DiagnosticDef[] diagnosticDef = new DiagnosticDef[4];
+    private int[] diagnosticLayer = new int[4];
+    private int[] diagnosticOffset = new int[4];
+    private int[] diagnosticLength = new int[4];
+    private String[] diagnosticDetail = new String[4];
+
+    private final StringBuilder info = new StringBuilder(64);
+    private ByteView undissected;
+    private int undissectedOffset;
+    private int undissectedLength;
+
+    /** Clears everything and starts the record of {@code frame}. */
+    public void reset(FrameView frame) {
+        this.frame = frame;
+        Arrays.fill(fieldSource, 0, fieldCount, null);
+        Arrays.fill(fieldObject, 0, fieldCount, null);
+        Arrays.fill(diagnosticDetail, 0, diagnosticCount, null);
+        layerCount = 0;
+        fieldCount = 0;
+        diagnosticCount = 0;
+        info.setLength(0);
+        undissected = null;
+        undissectedOffset = 0;
+        undissectedLength = 0;
+    }
+
+    /** The frame being (or last) dissected. */
+    public FrameView frame() {
+        return frame;
+    }
+
+    // ---------------------------------------------------------------- layers
+
+    /**
+     * Starts a layer; fields added from now on belong to it.
+     *
+     * @return the layer's index
+     */
+    public int beginLayer(Protocol protocol, int offset, int length) {
+        if (layerCount == layerProtocol.length) {
+            int n = layerCount * 2;
+            layerProtocol = Arrays.copyOf(layerProtocol, n);
+            layerOffset = Arrays.copyOf(layerOffset, n);
+            layerLength = Arrays.copyOf(layerLength, n);
+        }
+        layerProtocol[layerCount] = protocol;
+        layerOffset[layerCount] = offset;
+        layerLength[layerCount] = length;
+        return layerCount++;
+    }
+
+    /** Changes the length of a layer once it is known (a header whose length depends on its options). */
+    public void setLayerLength(int layer, int length) {
+        layerLength[layer] = length;
+    }
+
+    public int layerCount() {
+        return layerCount;
+    }
+
+    public Protocol layerProtocol(int layer) {
+        return layerProtocol[layer];
+    }
+
+    public int layerOffset(int layer) {
+        return layerOffset[layer];
+    }
+
+    public int layerLength(int layer) {
+        return layerLength[layer];
+    }
+
+    /** Index of the first layer with this filter name, or {@link #NONE}. */
+    public int findLayer(String filterName) {
+        for (int i = 0; i < layerCount; i++) {
+            if (layerProtocol[i].filterName().equals(filterName)) {
+                return i;
+            }
+        }
+        return NONE;
+    }
+
+    /** Appends {@code frame.protocols}: the layers' filter names joined by {@code :}. */
+    public StringBuilder appendProtocols(StringBuilder out) {
+        for (int i = 0; i < layerCount; i++) {
+            if (i > 0) {
+                out.append(':');
+            }
+            out.append(layerProtocol[i].filterName());
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- fields
+
+    /** Records an integer-like field (UINT, INT, BOOLEAN, IPV4 as a value, FRAMENUM) read at {@code offset}. */
+    public int add(FieldDef def, ByteView source, int offset, int length, long value) {
+        int i = nextField(def);
+        fieldValue[i] = value;
+        fieldSource[i] = source;
+        fieldOffset[i] = offset;
+        fieldLength[i] = length;
+        return i;
+    }
+
+    /** Records a field whose value is the bytes themselves (ETHER, IPV6, BYTES, or a STRING in ISO-8859-1). */
+    public int addBytes(FieldDef def, ByteView source, int offset, int length) {
+        return add(def, source, offset, length, 0);
+    }
+
+    /** Records a text field whose value was decoded (a DNS name, a header). Allocates; not for the L2-L4 path. */
+    public int addString(FieldDef def, ByteView source, int offset, int length, String value) {
+        int i = add(def, source, offset, length, 0);
+        fieldObject[i] = value;
+        return i;
+    }
+
+    /** Records a time: seconds and nanoseconds (ABSOLUTE_TIME or RELATIVE_TIME). */
+    public int addTime(FieldDef def, long seconds, int nanos) {
+        int i = add(def, null, 0, 0, seconds);
+        fieldAux[i] = nanos;
+        return i;
+    }
+
+    private int nextField(FieldDef def) {
+        if (fieldCount == fieldDef.length) {
+            int n = fieldCount * 2;
+            fieldDef = Arrays.copyOf(fieldDef, n);
+            fieldLayer = Arrays.copyOf(fieldLayer, n);
+            fieldValue = Arrays.copyOf(fieldValue, n);
+            fieldAux = Arrays.copyOf(fieldAux, n);
+            fieldSource = Arrays.copyOf(fieldSource, n);
+            fieldOffset = Arrays.copyOf(fieldOffset, n);
+            fieldLength = Arrays.copyOf(fieldLength, n);
+            fieldObject = Arrays.copyOf(fieldObject, n);
+        }
+        int i = fieldCount++;
+        fieldDef[i] = def;
+        fieldLayer[i] = layerCount - 1;
+        fieldAux[i] = 0;
+        fieldObject[i] = null;
+        return i;
+    }
+
+    public int fieldCount() {
+        return fieldCount;
+    }
+
+    public FieldDef fieldDef(int field) {
+        return fieldDef[field];
+    }
+
+    /** The layer a field belongs to, or -1 for frame-level fields added before any layer. */
+    public int fieldLayer(int field) {
+        return fieldLayer[field];
+    }
+
+    /** The numeric value (UINT, INT, BOOLEAN, FRAMENUM, IPV4 as a 32-bit value, seconds of a time). */
+    public long value(int field) {
+        return fieldValue[field];
+    }
+
+    /** Nanoseconds of a time field. */
+    public int nanos(int field) {
+        return fieldAux[field];
+    }
+
+    /** The view the field was read from, or null for computed fields. */
+    public ByteView source(int field) {
+        return fieldSource[field];
+    }
+
+    public int offset(int field) {
+        return fieldOffset[field];
+    }
+
+    public int length(int field) {
+        return fieldLength[field];
+    }
+
+    /** The decoded text of a STRING field added with {@link #addString}, or null. */
+    public Object object(int field) {
+        return fieldObject[field];
+    }
+
+    /** Index of the first occurrence of {@code def} at or after {@code from}, or {@link #NONE}. */
+    public int find(FieldDef def, int from) {
+        for (int i = Math.max(0, from); i < fieldCount; i++) {
+            if (fieldDef[i] == def) {
+                return i;
+            }
+        }
+        return NONE;
+    }
+
+    /** Index of the first field named {@code name} at or after {@code from}, or {@link #NONE}. */
+    public int find(String name, int from) {
+        for (int i = Math.max(0, from); i < fieldCount; i++) {
+            if (fieldDef[i].name().equals(name)) {
+                return i;
+            }
+        }
+        return NONE;
+    }
+
+    /** Appends the value as tshark's {@code -T fields} prints it. */
+    public StringBuilder appendValue(int field, StringBuilder out) {
+        return FieldFormat.append(out, fieldDef[field], fieldValue[field], fieldAux[field], fieldSource[field],
+                fieldOffset[field], fieldLength[field], fieldObject[field]);
+    }
+
+    /** The value as tshark's {@code -T fields} prints it. Allocates. */
+    public String valueString(int field) {
+        return appendValue(field, new StringBuilder()).toString();
+    }
+
+    // ---------------------------------------------------------------- diagnostics
+
+    /**
+     * Reports a problem at {@code [offset, offset + length)} of the current layer.
+     *
+     * @param detail specifics ("total length 5000 > 60 bytes captured"), or null
+     */
+    public void diagnose(DiagnosticDef def, int offset, int length, String detail) {
+        if (diagnosticCount == diagnosticDef.length) {
+            int n = diagnosticCount * 2;
+            diagnosticDef = Arrays.copyOf(diagnosticDef, n);
+            diagnosticLayer = Arrays.copyOf(diagnosticLayer, n);
+            diagnosticOffset = Arrays.copyOf(diagnosticOffset, n);
+            diagnosticLength = Arrays.copyOf(diagnosticLength, n);
+            diagnosticDetail = Arrays.copyOf(diagnosticDetail, n);
+        }
+        int i = diagnosticCount++;
+        diagnosticDef[i] = def;
+        diagnosticLayer[i] = layerCount - 1;
+        diagnosticOffset[i] = offset;
+        diagnosticLength[i] = length;
+        diagnosticDetail[i] = detail;
+    }
+
+    public int diagnosticCount() {
+        return diagnosticCount;
+    }
+
+    public DiagnosticDef diagnosticDef(int i) {
+        return diagnosticDef[i];
+    }
+
+    public int diagnosticLayer(int i) {
+        return diagnosticLayer[i];
+    }
+
+    public int diagnosticOffset(int i) {
+        return diagnosticOffset[i];
+    }
+
+    public int diagnosticLength(int i) {
+        return diagnosticLength[i];
+    }
+
+    /** Specifics of the diagnostic, or null. */
+    public String diagnosticDetail(int i) {
+        return diagnosticDetail[i];
+    }
+
+    /** One line: "summary: detail [name] at offset N". Allocates. */
+    public String diagnosticMessage(int i) {
+        StringBuilder sb = new StringBuilder(diagnosticDef[i].summary());
+        if (diagnosticDetail[i] != null) {
+            sb.append(": ").append(diagnosticDetail[i]);
+        }
+        return sb.append(" [").append(diagnosticDef[i].name()).append("] at offset ").append(diagnosticOffset[i])
+                .toString();
+    }
+
+    // ---------------------------------------------------------------- summary and leftovers
+
+    /**
+     * The info column of the summary line, as a builder: a dissector that describes the frame better than the
+     * layers below clears it and writes its own ({@code info().setLength(0)}), as Wireshark's
+     * {@code col_clear}/{@code col_add_fstr} do.
+     */
+    public StringBuilder info() {
+        return info;
+    }
+
+    /** The info column as text. Allocates. */
+    public String infoText() {
+        return info.toString();
+    }
+
+    /** Records bytes no dissector took (tshark's {@code data} layer holds them). */
+    public void setUndissected(ByteView source, int offset, int length) {
+        this.undissected = source;
+        this.undissectedOffset = offset;
+        this.undissectedLength = length;
+    }
+
+    /** The view holding undissected bytes, or null if every byte was dissected. */
+    public ByteView undissected() {
+        return undissected;
+    }
+
+    public int undissectedOffset() {
+        return undissectedOffset;
+    }
+
+    public int undissectedLength() {
+        return undissectedLength;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.dissect.api.spi;
+
+import dev.dissect.api.field.DiagnosticDef;
+import dev.dissect.api.field.FieldDef;
+import dev.dissect.api.field.Protocol;
+
+/**
+ * What a {@link DissectorProvider} declares: protocols and their fields, diagnostics, tables, and hand-offs into
+ * other providers' tables (Wireshark's {@code proto_register_*} then {@code proto_reg_handoff_*}).
+ *
+ * <p>Tables are created on first mention, by whoever mentions them first; everything is resolved after all
+ * providers registered.
+ *
+ * @since 0.1
+ */
+public interface Registrar {
+
+    /** Declares a protocol and the fields it may emit (they appear in {@code -G fields}). */
+    void protocol(Protocol protocol, FieldDef... fields);
+
+    /** Declares diagnostics a dissector may report. */
+    void diagnostics(DiagnosticDef... diagnostics);
+
+    /** The table named {@code name} (created if needed), for handing off through it later. */
+    DissectorTable table(String name);
+
+    /** Registers {@code dissector} in {@code table} for {@code key}, for example {@code ("udp.port", 53, dns)}. */
+    void add(String table, long key, Dissector dissector);
+
+    /** Adds a heuristic to the list tried on {@code table}'s unplaced payloads. */
+    void addHeuristic(String table, HeuristicDissector dissector);
+}
