@@ -53,6 +53,8 @@ public final class Dissection {
     private String[] diagnosticDetail = new String[4];
 
     private final StringBuilder info = new StringBuilder(64);
+    private String protocolColumn = "";
+    private final CharSequence protocolsText = new ProtocolsText();
     private ByteView undissected;
     private int undissectedOffset;
     private int undissectedLength;
@@ -67,6 +69,7 @@ public final class Dissection {
         fieldCount = 0;
         diagnosticCount = 0;
         info.setLength(0);
+        protocolColumn = "";
         undissected = null;
         undissectedOffset = 0;
         undissectedLength = 0;
@@ -137,6 +140,36 @@ public final class Dissection {
             out.append(layerProtocol[i].filterName());
         }
         return out;
+    }
+
+    /**
+     * {@code frame.protocols} as a live text: it always reflects the current layers, so the engine can record it
+     * as a field before the layers exist, and nothing is built until the text is read.
+     */
+    public CharSequence protocolsText() {
+        return protocolsText;
+    }
+
+    private final class ProtocolsText implements CharSequence {
+        @Override
+        public int length() {
+            return toString().length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            return toString().charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return appendProtocols(new StringBuilder()).toString();
+        }
     }
 
     // ---------------------------------------------------------------- fields
@@ -330,6 +363,19 @@ public final class Dissection {
      */
     public StringBuilder info() {
         return info;
+    }
+
+    /**
+     * Sets the protocol column of the summary line (Wireshark's {@code COL_PROTOCOL}); each layer that describes
+     * the frame sets it, so the highest such layer wins. Pass a constant: nothing is copied.
+     */
+    public void setProtocolColumn(String shortName) {
+        this.protocolColumn = shortName;
+    }
+
+    /** The protocol column, for example {@code TCP}; empty before any layer set it. */
+    public String protocolColumn() {
+        return protocolColumn;
     }
 
     /** The info column as text. Allocates. */

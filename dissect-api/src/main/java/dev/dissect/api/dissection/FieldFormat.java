@@ -113,7 +113,7 @@ public final class FieldFormat {
                 continue;
             }
             if (mapped && g == 6) {
-                return appendIpv4(out, src.u32(offset + 12));
+                return appendIpv4(out.append(':'), src.u32(offset + 12));
             }
             if (g > 0 && g != bestStart + bestLen) {
                 out.append(':');

@@ -30,6 +30,9 @@ public interface DissectionContext {
      */
     void handOffByPorts(DissectorTable table, int sourcePort, int destinationPort, int offset, int length);
 
+    /** Keeps {@code [offset, offset + length)} as undissected data (tshark's {@code data} layer). */
+    void handOffToData(int offset, int length);
+
     /** Asks the engine to dissect {@code [offset, offset + length)} next with {@code next}. */
     void handOffTo(Dissector next, int offset, int length);
 }
