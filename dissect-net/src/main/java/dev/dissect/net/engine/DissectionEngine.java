@@ -1,0 +1,146 @@
+package dev.dissect.net.engine;
+
+import dev.dissect.api.buffer.ByteView;
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.frame.FrameView;
+import dev.dissect.api.spi.Dissector;
+import dev.dissect.api.spi.DissectionContext;
+import dev.dissect.api.spi.DissectorTable;
+
+/**
+ * Dissects frames: picks the link-layer dissector by link type, then follows each dissector's hand-off through
+ * the tables until a layer ends the frame.
+ *
+ * <p><b>No exception escapes {@link #dissect}.</b> Dissectors report bad bytes as diagnostics; a dissector that
+ * throws anyway (a bug, typically in a plugin) is recorded as a {@link CoreFields#DISSECTOR_FAILED} diagnostic
+ * and the rest of the frame is kept as data. <b>Depth is bounded</b> by {@link #MAX_LAYERS}; no dissector calls
+ * another, so nothing recurses. <b>Nothing is allocated per frame</b> by the engine itself.
+ *
+ * <p>Not thread-safe: use one engine per thread (they are cheap once the registry is loaded).
+ */
+public final class DissectionEngine {
+    /** Layers dissected per frame at most; the rest is data with a {@link CoreFields#DEPTH_LIMIT} diagnostic. */
+    public static final int MAX_LAYERS = 128;
+
+    /** The table link-layer dissectors register in, keyed by pcap link type. */
+    public static final String LINK_TYPE_TABLE = "frame.encap_type";
+
+    private final DissectorRegistry registry;
+    private final DissectorTableImpl linkTypes;
+    private final Context context = new Context();
+    private final Dissector data = new DataDissector();
+
+    public DissectionEngine(DissectorRegistry registry) {
+        this.registry = registry;
+        this.linkTypes = registry.tableImpl(LINK_TYPE_TABLE);
+        registry.protocol(CoreFields.FRAME, CoreFields.FRAME_FIELDS);
+        registry.protocol(CoreFields.DATA, CoreFields.DATA_DATA, CoreFields.DATA_LEN);
+        registry.diagnostics(CoreFields.UNKNOWN_LINK_TYPE, CoreFields.DEPTH_LIMIT, CoreFields.DISSECTOR_FAILED);
+    }
+
+    /** An engine with every dissector that {@link java.util.ServiceLoader} finds on the class path. */
+    public static DissectionEngine withDefaults() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return new DissectionEngine(DissectorRegistry.load(loader != null ? loader : DissectionEngine.class.getClassLoader()));
+    }
+
+    public DissectorRegistry registry() {
+        return registry;
+    }
+
+    /** Dissects {@code frame} into {@code out}, which is reset first. */
+    public void dissect(FrameView frame, Dissection out) {
+        out.reset(frame);
+        ByteView bytes = frame.data();
+        out.add(CoreFields.FRAME_INTERFACE_ID, null, 0, 0, frame.interfaceId());
+        out.addTime(CoreFields.FRAME_TIME_EPOCH, frame.epochSecond(), frame.nanos());
+        out.add(CoreFields.FRAME_NUMBER, null, 0, 0, frame.number());
+        out.add(CoreFields.FRAME_LEN, null, 0, 0, frame.originalLength());
+        out.add(CoreFields.FRAME_CAP_LEN, null, 0, 0, frame.capturedLength());
+        out.addString(CoreFields.FRAME_PROTOCOLS, null, 0, 0, out.protocolsText());
+
+        Dissector next = linkTypes.lookup(frame.linkType());
+        if (next == null) {
+            out.diagnose(CoreFields.UNKNOWN_LINK_TYPE, 0, bytes.length(), "link type " + frame.linkType());
+            next = data;
+        }
+        run(next, bytes, 0, bytes.length(), out);
+    }
+
+    private void run(Dissector first, ByteView bytes, int offset, int length, Dissection out) {
+        Context ctx = context;
+        Dissector current = first;
+        for (int depth = 0; ; depth++) {
+            if (depth == MAX_LAYERS) {
+                out.diagnose(CoreFields.DEPTH_LIMIT, offset, length, null);
+                current = data;
+            }
+            ctx.begin(out);
+            try {
+                current.dissect(ctx, bytes, offset, length);
+            } catch (RuntimeException e) {
+                out.diagnose(CoreFields.DISSECTOR_FAILED, offset, length,
+                        current.protocol().filterName() + ": " + e);
+                if (current != data && length > 0) {
+                    data.dissect(ctx, bytes, offset, length);
+                }
+                return;
+            }
+            // A next layer with no bytes is still called (it reports itself truncated), except plain data.
+            if (ctx.next == null || current == data || (ctx.next == data && ctx.nextLength <= 0)) {
+                return;
+            }
+            current = ctx.next;
+            offset = ctx.nextOffset;
+            length = ctx.nextLength;
+        }
+    }
+
+    /** The hand-off state of one dissector call; reused, never escapes a call. */
+    private final class Context implements DissectionContext {
+        private Dissection tree;
+        Dissector next;
+        int nextOffset;
+        int nextLength;
+
+        void begin(Dissection out) {
+            tree = out;
+            next = null;
+        }
+
+        @Override
+        public FrameView frame() {
+            return tree.frame();
+        }
+
+        @Override
+        public Dissection tree() {
+            return tree;
+        }
+
+        @Override
+        public void handOff(DissectorTable table, long key, int offset, int length) {
+            Dissector d = table.lookup(key);
+            handOffTo(d != null ? d : data, offset, length);
+        }
+
+        @Override
+        public void handOffByPorts(DissectorTable table, int sourcePort, int destinationPort, int offset,
+                                   int length) {
+            handOffTo(PortDispatch.choose(table, sourcePort, destinationPort, tree.frame().data(), offset, length,
+                    data), offset, length);
+        }
+
+        @Override
+        public void handOffToData(int offset, int length) {
+            handOffTo(data, offset, length);
+        }
+
+        @Override
+        public void handOffTo(Dissector dissector, int offset, int length) {
+            next = dissector;
+            nextOffset = offset;
+            nextLength = length;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.dissect.net.ip;
+
+import dev.dissect.api.buffer.ByteView;
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.field.Base;
+import dev.dissect.api.field.DiagnosticDef;
+import dev.dissect.api.field.FieldDef;
+import dev.dissect.api.field.Protocol;
+import dev.dissect.api.spi.DissectionContext;
+import dev.dissect.api.spi.Dissector;
+import dev.dissect.api.spi.DissectorTable;
+import dev.dissect.net.wire.Ipv4OptionView;
+import dev.dissect.net.wire.Ipv4View;
+
+/**
+ * IPv4 (RFC 791): header, options, and the hand-off by protocol number. The payload ends at the total length
+ * (Ethernet padding after it is not passed on); fragments are kept as data until defragmentation lands.
+ */
+public final class Ipv4Dissector implements Dissector {
+    public static final Protocol PROTOCOL = new Protocol("ip", "Internet Protocol Version 4", "IPv4");
+    public static final FieldDef VERSION = FieldDef.uint("ip.version", "Version", 1, Base.DEC);
+    public static final FieldDef HDR_LEN = FieldDef.uint("ip.hdr_len", "Header Length", 1, Base.DEC);
+    public static final FieldDef DSFIELD = FieldDef.uint("ip.dsfield", "Differentiated Services Field", 1, Base.HEX);
+    public static final FieldDef DSCP = FieldDef.uint("ip.dsfield.dscp", "Differentiated Services Codepoint", 1, Base.DEC);
+    public static final FieldDef ECN = FieldDef.uint("ip.dsfield.ecn", "Explicit Congestion Notification", 1, Base.DEC);
+    public static final FieldDef LEN = FieldDef.uint("ip.len", "Total Length", 2, Base.DEC);
+    public static final FieldDef ID = FieldDef.uint("ip.id", "Identification", 2, Base.HEX);
+    public static final FieldDef FLAGS = FieldDef.uint("ip.flags", "Flags", 1, Base.HEX);
+    public static final FieldDef FLAGS_RB = FieldDef.bool("ip.flags.rb", "Reserved bit");
+    public static final FieldDef FLAGS_DF = FieldDef.bool("ip.flags.df", "Don't fragment");
+    public static final FieldDef FLAGS_MF = FieldDef.bool("ip.flags.mf", "More fragments");
+    public static final FieldDef FRAG_OFFSET = FieldDef.uint("ip.frag_offset", "Fragment Offset", 2, Base.DEC)
+            .describedAs("In units of 8 bytes, as on the wire and as tshark prints it.");
+    public static final FieldDef TTL = FieldDef.uint("ip.ttl", "Time to Live", 1, Base.DEC);
+    public static final FieldDef PROTO = FieldDef.uint("ip.proto", "Protocol", 1, Base.DEC);
+    public static final FieldDef CHECKSUM = FieldDef.uint("ip.checksum", "Header Checksum", 2, Base.HEX);
+    public static final FieldDef SRC = FieldDef.ipv4("ip.src", "Source Address");
+    public static final FieldDef DST = FieldDef.ipv4("ip.dst", "Destination Address");
+    public static final FieldDef ADDR = FieldDef.ipv4("ip.addr", "Source or Destination Address");
+    public static final FieldDef OPT_TYPE = FieldDef.uint("ip.opt.type", "Type", 1, Base.DEC);
+    public static final FieldDef OPT_LEN = FieldDef.uint("ip.opt.len", "Length", 1, Base.DEC);
+    static final FieldDef[] FIELDS = {VERSION, HDR_LEN, DSFIELD, DSCP, ECN, LEN, ID, FLAGS, FLAGS_RB, FLAGS_DF,
+            FLAGS_MF, FRAG_OFFSET, TTL, PROTO, CHECKSUM, SRC, DST, ADDR, OPT_TYPE, OPT_LEN};
+
+    public static final DiagnosticDef TRUNCATED = DiagnosticDef.truncated("ip.truncated",
+            "Header runs past the captured data");
+    public static final DiagnosticDef BAD_VERSION = DiagnosticDef.malformed("ip.version.bad",
+            "IPv4 version field is not 4");
+    public static final DiagnosticDef BAD_HEADER_LENGTH = DiagnosticDef.malformed("ip.hdr_len.bad",
+            "Bogus IP header length (must be at least 20)");
+    public static final DiagnosticDef BAD_TOTAL_LENGTH = DiagnosticDef.malformed("ip.len.bad",
+            "Bogus IP length (less than the header length)");
+    public static final DiagnosticDef BAD_OPTION = DiagnosticDef.malformed("ip.opt.len.bad",
+            "Option length runs past the options");
+    static final DiagnosticDef[] DIAGNOSTICS = {TRUNCATED, BAD_VERSION, BAD_HEADER_LENGTH, BAD_TOTAL_LENGTH,
+            BAD_OPTION};
+
+    private static final int OPTION_END = 0;
+    private static final int OPTION_NOP = 1;
+
+    private final Ipv4View view = new Ipv4View();
+    private final Ipv4OptionView option = new Ipv4OptionView();
+    private final DissectorTable protocols;
+
+    Ipv4Dissector(DissectorTable protocols) {
+        this.protocols = protocols;
+    }
+
+    @Override
+    public Protocol protocol() {
+        return PROTOCOL;
+    }
+
+    @Override
+    public void dissect(DissectionContext ctx, ByteView data, int offset, int length) {
+        Dissection tree = ctx.tree();
+        tree.setProtocolColumn(PROTOCOL.shortName());
+        int layer = tree.beginLayer(PROTOCOL, offset, Math.min(length, Ipv4View.MIN_LENGTH));
+        if (length < Ipv4View.MIN_LENGTH) {
+            tree.diagnose(TRUNCATED, offset, length, length + " of " + Ipv4View.MIN_LENGTH + " bytes");
+            return;
+        }
+        Ipv4View ip = view.wrap(data, offset, length);
+        tree.add(VERSION, data, offset, 1, ip.version());
+        if (ip.version() != 4) {
+            tree.diagnose(BAD_VERSION, offset, 1, "version " + ip.version());
+            return;
+        }
+        int headerLength = ip.ihl() * 4;
+        tree.add(HDR_LEN, data, offset, 1, headerLength);
+        if (headerLength < Ipv4View.MIN_LENGTH) {
+            tree.diagnose(BAD_HEADER_LENGTH, offset, 1, headerLength + " bytes");
+            return;
+        }
+        int ds = ip.dsfield();
+        tree.add(DSFIELD, data, offset + Ipv4View.DSFIELD_OFFSET, 1, ds);
+        tree.add(DSCP, data, offset + Ipv4View.DSFIELD_OFFSET, 1, ds >>> 2);
+        tree.add(ECN, data, offset + Ipv4View.DSFIELD_OFFSET, 1, ds & 3);
+        int totalLength = ip.totalLength();
+        tree.add(LEN, data, offset + Ipv4View.TOTAL_LENGTH_OFFSET, 2, totalLength);
+        tree.add(ID, data, offset + Ipv4View.IDENTIFICATION_OFFSET, 2, ip.identification());
+        int flags = ip.flags();
+        int flagsAt = offset + Ipv4View.FLAGS_OFFSET;
+        tree.add(FLAGS, data, flagsAt, 1, flags);
+        tree.add(FLAGS_RB, data, flagsAt, 1, flags >>> 2 & 1);
+        tree.add(FLAGS_DF, data, flagsAt, 1, flags >>> 1 & 1);
+        tree.add(FLAGS_MF, data, flagsAt, 1, flags & 1);
+        int fragOffset = ip.fragOffset();
+        tree.add(FRAG_OFFSET, data, flagsAt, 2, fragOffset);
+        tree.add(TTL, data, offset + Ipv4View.TTL_OFFSET, 1, ip.ttl());
+        int proto = ip.protocol();
+        tree.add(PROTO, data, offset + Ipv4View.PROTOCOL_OFFSET, 1, proto);
+        tree.add(CHECKSUM, data, offset + Ipv4View.HEADER_CHECKSUM_OFFSET, 2, ip.headerChecksum());
+        int srcAt = offset + Ipv4View.SRC_ADDR_OFFSET;
+        int dstAt = offset + Ipv4View.DST_ADDR_OFFSET;
+        tree.addBytes(SRC, data, srcAt, 4);
+        tree.addBytes(ADDR, data, srcAt, 4);
+        tree.addBytes(DST, data, dstAt, 4);
+        tree.addBytes(ADDR, data, dstAt, 4);
+        if (headerLength > length) {
+            tree.diagnose(TRUNCATED, offset, length, "header " + headerLength + " bytes, " + length + " captured");
+            return;
+        }
+        tree.setLayerLength(layer, headerLength);
+        if (headerLength > Ipv4View.MIN_LENGTH) {
+            dissectOptions(tree, data, ip.optionsOffset(), ip.optionsLength());
+        }
+        if (totalLength < headerLength) {
+            // TCP segmentation offload writes 0 here: take what was captured, as Wireshark does.
+            if (totalLength != 0) {
+                tree.diagnose(BAD_TOTAL_LENGTH, offset + Ipv4View.TOTAL_LENGTH_OFFSET, 2,
+                        totalLength + " < header length " + headerLength);
+                return;
+            }
+            totalLength = length;
+        }
+        int payload = offset + headerLength;
+        int payloadLength = Math.min(totalLength, length) - headerLength;
+        if ((flags & 1) != 0 || fragOffset != 0) {
+            tree.info().setLength(0);
+            tree.info().append("Fragmented IP protocol (proto=").append(IpProtocols.name(proto)).append(' ')
+                    .append(proto).append(", off=").append(fragOffset * 8).append(", ID=");
+            appendHex4(tree.info(), ip.identification());
+            tree.info().append(')');
+            ctx.handOffToData(payload, payloadLength);
+            return;
+        }
+        ctx.handOff(protocols, proto, payload, payloadLength);
+    }
+
+    private void dissectOptions(Dissection tree, ByteView data, int start, int length) {
+        int end = start + length;
+        int at = start;
+        while (at < end) {
+            Ipv4OptionView opt = option.wrap(data, at, end - at);
+            int size = opt.validate();
+            int kind = opt.kind();
+            tree.add(OPT_TYPE, data, at, 1, kind);
+            if (size < 0) {
+                tree.diagnose(BAD_OPTION, at, end - at, "option " + kind);
+                return;
+            }
+            if (kind == OPTION_END) {
+                return;
+            }
+            if (kind != OPTION_NOP) {
+                if (opt.len() < 2) {
+                    tree.diagnose(BAD_OPTION, at, 2, "option " + kind + " length " + opt.len());
+                    return;
+                }
+                tree.add(OPT_LEN, data, at + 1, 1, opt.len());
+            }
+            at += size;
+        }
+    }
+
+    private static void appendHex4(StringBuilder out, int value) {
+        out.append(String.format("%04x", value));
+    }
+}

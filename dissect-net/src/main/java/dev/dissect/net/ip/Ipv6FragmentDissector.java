@@ -1,0 +1,72 @@
+package dev.dissect.net.ip;
+
+import dev.dissect.api.buffer.ByteView;
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.field.Base;
+import dev.dissect.api.field.DiagnosticDef;
+import dev.dissect.api.field.FieldDef;
+import dev.dissect.api.field.Protocol;
+import dev.dissect.api.spi.DissectionContext;
+import dev.dissect.api.spi.Dissector;
+import dev.dissect.api.spi.DissectorTable;
+import dev.dissect.net.wire.Ipv6FragmentView;
+
+/**
+ * The IPv6 fragment header ({@code ipv6.fraghdr}). An atomic fragment (offset 0, no more fragments) is
+ * dissected further; other fragments stay data until defragmentation lands.
+ */
+public final class Ipv6FragmentDissector implements Dissector {
+    public static final Protocol PROTOCOL = new Protocol("ipv6.fraghdr", "Fragment Header for IPv6", "IPv6");
+    public static final FieldDef NXT = FieldDef.uint("ipv6.fraghdr.nxt", "Next header", 1, Base.DEC);
+    public static final FieldDef OFFSET = FieldDef.uint("ipv6.fraghdr.offset", "Offset", 2, Base.DEC)
+            .describedAs("In units of 8 bytes.");
+    public static final FieldDef MORE = FieldDef.bool("ipv6.fraghdr.more", "More Fragments");
+    public static final FieldDef IDENT = FieldDef.uint("ipv6.fraghdr.ident", "Identification", 4, Base.HEX);
+    static final FieldDef[] FIELDS = {NXT, OFFSET, MORE, IDENT};
+
+    public static final DiagnosticDef TRUNCATED = DiagnosticDef.truncated("ipv6.fraghdr.truncated",
+            "Fragment header runs past the captured data");
+
+    private final Ipv6FragmentView view = new Ipv6FragmentView();
+    private final DissectorTable protocols;
+
+    Ipv6FragmentDissector(DissectorTable protocols) {
+        this.protocols = protocols;
+    }
+
+    @Override
+    public Protocol protocol() {
+        return PROTOCOL;
+    }
+
+    @Override
+    public void dissect(DissectionContext ctx, ByteView data, int offset, int length) {
+        Dissection tree = ctx.tree();
+        tree.beginLayer(PROTOCOL, offset, Math.min(length, Ipv6FragmentView.MIN_LENGTH));
+        if (length < Ipv6FragmentView.MIN_LENGTH) {
+            tree.diagnose(TRUNCATED, offset, length, null);
+            return;
+        }
+        Ipv6FragmentView frag = view.wrap(data, offset, length);
+        int next = frag.nextHeader();
+        tree.add(NXT, data, offset, 1, next);
+        tree.add(OFFSET, data, offset + 2, 2, frag.fragOffset());
+        tree.add(MORE, data, offset + 2, 2, frag.moreFragments());
+        tree.add(IDENT, data, offset + Ipv6FragmentView.IDENTIFICATION_OFFSET, 4, frag.identification());
+        int payload = offset + Ipv6FragmentView.MIN_LENGTH;
+        int payloadLength = length - Ipv6FragmentView.MIN_LENGTH;
+        if (frag.fragOffset() == 0 && frag.moreFragments() == 0) {
+            ctx.handOff(protocols, next, payload, payloadLength);
+            return;
+        }
+        tree.info().setLength(0);
+        tree.info().append("IPv6 fragment (off=").append(frag.fragOffset() * 8).append(" more=")
+                .append(frag.moreFragments() != 0 ? 'y' : 'n').append(" ident=0x");
+        String ident = Long.toHexString(frag.identification());
+        for (int i = ident.length(); i < 8; i++) {
+            tree.info().append('0');
+        }
+        tree.info().append(ident).append(" nxt=").append(next).append(')');
+        ctx.handOffToData(payload, payloadLength);
+    }
+}

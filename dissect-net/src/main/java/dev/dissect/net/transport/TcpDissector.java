@@ -1,0 +1,280 @@
+package dev.dissect.net.transport;
+
+import dev.dissect.api.buffer.ByteView;
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.field.Base;
+import dev.dissect.api.field.DiagnosticDef;
+import dev.dissect.api.field.FieldDef;
+import dev.dissect.api.field.Protocol;
+import dev.dissect.api.spi.DissectionContext;
+import dev.dissect.api.spi.Dissector;
+import dev.dissect.api.spi.DissectorTable;
+import dev.dissect.net.wire.TcpOptionMssView;
+import dev.dissect.net.wire.TcpOptionSackBlockView;
+import dev.dissect.net.wire.TcpOptionTimestampView;
+import dev.dissect.net.wire.TcpOptionView;
+import dev.dissect.net.wire.TcpOptionWscaleView;
+import dev.dissect.net.wire.TcpView;
+
+/**
+ * The TCP header and its options (RFC 9293, 7323, 2018). Sequence numbers are the raw ones here; relative
+ * numbers, {@code tcp.stream} and analysis flags need per-flow state and come with the reassembly engine.
+ */
+public final class TcpDissector implements Dissector {
+    public static final Protocol PROTOCOL = new Protocol("tcp", "Transmission Control Protocol", "TCP");
+    public static final FieldDef SRCPORT = FieldDef.uint("tcp.srcport", "Source Port", 2, Base.DEC);
+    public static final FieldDef DSTPORT = FieldDef.uint("tcp.dstport", "Destination Port", 2, Base.DEC);
+    public static final FieldDef PORT = FieldDef.uint("tcp.port", "Source or Destination Port", 2, Base.DEC);
+    public static final FieldDef SEQ_RAW = FieldDef.uint("tcp.seq_raw", "Sequence Number (raw)", 4, Base.DEC);
+    public static final FieldDef ACK_RAW = FieldDef.uint("tcp.ack_raw", "Acknowledgment number (raw)", 4, Base.DEC);
+    public static final FieldDef HDR_LEN = FieldDef.uint("tcp.hdr_len", "Header Length", 1, Base.DEC);
+    public static final FieldDef FLAGS = FieldDef.uint("tcp.flags", "Flags", 2, Base.HEX);
+    public static final FieldDef FLAGS_RES = FieldDef.bool("tcp.flags.res", "Reserved");
+    public static final FieldDef FLAGS_AE = FieldDef.bool("tcp.flags.ae", "Accurate ECN");
+    public static final FieldDef FLAGS_CWR = FieldDef.bool("tcp.flags.cwr", "Congestion Window Reduced");
+    public static final FieldDef FLAGS_ECE = FieldDef.bool("tcp.flags.ece", "ECN-Echo");
+    public static final FieldDef FLAGS_URG = FieldDef.bool("tcp.flags.urg", "Urgent");
+    public static final FieldDef FLAGS_ACK = FieldDef.bool("tcp.flags.ack", "Acknowledgment");
+    public static final FieldDef FLAGS_PUSH = FieldDef.bool("tcp.flags.push", "Push");
+    public static final FieldDef FLAGS_RESET = FieldDef.bool("tcp.flags.reset", "Reset");
+    public static final FieldDef FLAGS_SYN = FieldDef.bool("tcp.flags.syn", "Syn");
+    public static final FieldDef FLAGS_FIN = FieldDef.bool("tcp.flags.fin", "Fin");
+    public static final FieldDef WINDOW_SIZE_VALUE = FieldDef.uint("tcp.window_size_value", "Window", 2, Base.DEC);
+    public static final FieldDef CHECKSUM = FieldDef.uint("tcp.checksum", "Checksum", 2, Base.HEX);
+    public static final FieldDef URGENT_POINTER = FieldDef.uint("tcp.urgent_pointer", "Urgent Pointer", 2, Base.DEC);
+    public static final FieldDef OPTION_KIND = FieldDef.uint("tcp.option_kind", "Kind", 1, Base.DEC);
+    public static final FieldDef OPTION_LEN = FieldDef.uint("tcp.option_len", "Length", 1, Base.DEC);
+    public static final FieldDef MSS_VAL = FieldDef.uint("tcp.options.mss_val", "MSS Value", 2, Base.DEC);
+    public static final FieldDef WSCALE_SHIFT = FieldDef.uint("tcp.options.wscale.shift", "Shift count", 1, Base.DEC);
+    public static final FieldDef WSCALE_MULTIPLIER = FieldDef.uint("tcp.options.wscale.multiplier", "Multiplier", 2, Base.DEC);
+    public static final FieldDef SACK_PERM = FieldDef.label("tcp.options.sack_perm", "TCP SACK Permitted Option");
+    public static final FieldDef SACK_LE = FieldDef.uint("tcp.options.sack_le", "left edge", 4, Base.DEC);
+    public static final FieldDef SACK_RE = FieldDef.uint("tcp.options.sack_re", "right edge", 4, Base.DEC);
+    public static final FieldDef TSVAL = FieldDef.uint("tcp.options.timestamp.tsval", "Timestamp value", 4, Base.DEC);
+    public static final FieldDef TSECR = FieldDef.uint("tcp.options.timestamp.tsecr", "Timestamp echo reply", 4, Base.DEC);
+    public static final FieldDef LEN = FieldDef.uint("tcp.len", "TCP Segment Len", 4, Base.DEC);
+    public static final FieldDef PAYLOAD = FieldDef.bytes("tcp.payload", "TCP payload");
+    static final FieldDef[] FIELDS = {SRCPORT, DSTPORT, PORT, SEQ_RAW, ACK_RAW, HDR_LEN, FLAGS, FLAGS_RES,
+            FLAGS_AE, FLAGS_CWR, FLAGS_ECE, FLAGS_URG, FLAGS_ACK, FLAGS_PUSH, FLAGS_RESET, FLAGS_SYN, FLAGS_FIN,
+            WINDOW_SIZE_VALUE, CHECKSUM, URGENT_POINTER, OPTION_KIND, OPTION_LEN, MSS_VAL, WSCALE_SHIFT,
+            WSCALE_MULTIPLIER, SACK_PERM, SACK_LE, SACK_RE, TSVAL, TSECR, LEN, PAYLOAD};
+    /** Table name, keyed by port. */
+    public static final String TABLE = "tcp.port";
+
+    public static final DiagnosticDef TRUNCATED = DiagnosticDef.truncated("tcp.truncated",
+            "Header runs past the captured data");
+    public static final DiagnosticDef BAD_HEADER_LENGTH = DiagnosticDef.malformed("tcp.hdr_len.bad",
+            "Bogus TCP header length (must be at least 20)");
+    public static final DiagnosticDef BAD_OPTION = DiagnosticDef.malformed("tcp.option.len.invalid",
+            "Option length is invalid or runs past the header");
+    static final DiagnosticDef[] DIAGNOSTICS = {TRUNCATED, BAD_HEADER_LENGTH, BAD_OPTION};
+
+    static final int FIN = 0x001;
+    static final int SYN = 0x002;
+    static final int RST = 0x004;
+    static final int PSH = 0x008;
+    static final int ACK = 0x010;
+    static final int URG = 0x020;
+    static final int ECE = 0x040;
+    static final int CWR = 0x080;
+    static final int AE = 0x100;
+
+    private static final int KIND_EOL = 0;
+    private static final int KIND_NOP = 1;
+    private static final int KIND_MSS = 2;
+    private static final int KIND_WSCALE = 3;
+    private static final int KIND_SACK_PERM = 4;
+    private static final int KIND_SACK = 5;
+    private static final int KIND_TIMESTAMP = 8;
+
+    private final TcpView view = new TcpView();
+    private final TcpOptionView option = new TcpOptionView();
+    private final TcpOptionMssView mss = new TcpOptionMssView();
+    private final TcpOptionWscaleView wscale = new TcpOptionWscaleView();
+    private final TcpOptionTimestampView timestamp = new TcpOptionTimestampView();
+    private final TcpOptionSackBlockView sackBlock = new TcpOptionSackBlockView();
+    private final DissectorTable ports;
+
+    TcpDissector(DissectorTable ports) {
+        this.ports = ports;
+    }
+
+    @Override
+    public Protocol protocol() {
+        return PROTOCOL;
+    }
+
+    @Override
+    public void dissect(DissectionContext ctx, ByteView data, int offset, int length) {
+        Dissection tree = ctx.tree();
+        tree.setProtocolColumn(PROTOCOL.shortName());
+        int layer = tree.beginLayer(PROTOCOL, offset, Math.min(length, TcpView.MIN_LENGTH));
+        if (length < TcpView.MIN_LENGTH) {
+            tree.diagnose(TRUNCATED, offset, length, length + " of " + TcpView.MIN_LENGTH + " bytes");
+            return;
+        }
+        TcpView tcp = view.wrap(data, offset, length);
+        int src = tcp.srcPort();
+        int dst = tcp.dstPort();
+        tree.add(SRCPORT, data, offset, 2, src);
+        tree.add(DSTPORT, data, offset + 2, 2, dst);
+        tree.add(PORT, data, offset, 2, src);
+        tree.add(PORT, data, offset + 2, 2, dst);
+        tree.add(SEQ_RAW, data, offset + TcpView.SEQ_NUM_OFFSET, 4, tcp.seqNum());
+        tree.add(ACK_RAW, data, offset + TcpView.ACK_NUM_OFFSET, 4, tcp.ackNum());
+        int headerLength = tcp.dataOffset() * 4;
+        tree.add(HDR_LEN, data, offset + TcpView.DATA_OFFSET_OFFSET, 1, headerLength);
+        int flags = tcp.flags();
+        addFlags(tree, data, offset + TcpView.DATA_OFFSET_OFFSET, flags);
+        tree.add(WINDOW_SIZE_VALUE, data, offset + TcpView.WINDOW_OFFSET, 2, tcp.window());
+        tree.add(CHECKSUM, data, offset + TcpView.CHECKSUM_OFFSET, 2, tcp.checksum());
+        tree.add(URGENT_POINTER, data, offset + TcpView.URGENT_POINTER_OFFSET, 2, tcp.urgentPointer());
+        if (headerLength < TcpView.MIN_LENGTH) {
+            tree.diagnose(BAD_HEADER_LENGTH, offset + TcpView.DATA_OFFSET_OFFSET, 1, headerLength + " bytes");
+            return;
+        }
+        if (headerLength > length) {
+            tree.diagnose(TRUNCATED, offset, length, "header " + headerLength + " bytes, " + length + " available");
+            return;
+        }
+        tree.setLayerLength(layer, headerLength);
+        int payloadLength = length - headerLength;
+        tree.add(LEN, data, offset, 0, payloadLength);
+
+        StringBuilder info = tree.info();
+        info.setLength(0);
+        info.append(src).append(" \u2192 ").append(dst).append(' ');
+        appendFlagNames(info, flags);
+        info.append(" Seq=").append(tcp.seqNum());
+        if ((flags & ACK) != 0) {
+            info.append(" Ack=").append(tcp.ackNum());
+        }
+        info.append(" Win=").append(tcp.window()).append(" Len=").append(payloadLength);
+        if (headerLength > TcpView.MIN_LENGTH) {
+            dissectOptions(tree, data, tcp.optionsOffset(), tcp.optionsLength(), info);
+        }
+        if (payloadLength > 0) {
+            tree.addBytes(PAYLOAD, data, offset + headerLength, payloadLength);
+            ctx.handOffByPorts(ports, src, dst, offset + headerLength, payloadLength);
+        }
+    }
+
+    private static void addFlags(Dissection tree, ByteView data, int at, int flags) {
+        tree.add(FLAGS, data, at, 2, flags);
+        tree.add(FLAGS_RES, data, at, 1, flags >>> 9 & 7);
+        tree.add(FLAGS_AE, data, at, 1, flags >>> 8 & 1);
+        tree.add(FLAGS_CWR, data, at + 1, 1, flags >>> 7 & 1);
+        tree.add(FLAGS_ECE, data, at + 1, 1, flags >>> 6 & 1);
+        tree.add(FLAGS_URG, data, at + 1, 1, flags >>> 5 & 1);
+        tree.add(FLAGS_ACK, data, at + 1, 1, flags >>> 4 & 1);
+        tree.add(FLAGS_PUSH, data, at + 1, 1, flags >>> 3 & 1);
+        tree.add(FLAGS_RESET, data, at + 1, 1, flags >>> 2 & 1);
+        tree.add(FLAGS_SYN, data, at + 1, 1, flags >>> 1 & 1);
+        tree.add(FLAGS_FIN, data, at + 1, 1, flags & 1);
+    }
+
+    /** tshark's bracketed flag list, for example {@code [SYN, ACK]}, in its order. */
+    static void appendFlagNames(StringBuilder out, int flags) {
+        out.append('[');
+        int mark = out.length();
+        appendFlag(out, mark, flags, FIN, "FIN");
+        appendFlag(out, mark, flags, SYN, "SYN");
+        appendFlag(out, mark, flags, RST, "RST");
+        appendFlag(out, mark, flags, PSH, "PSH");
+        appendFlag(out, mark, flags, ACK, "ACK");
+        appendFlag(out, mark, flags, URG, "URG");
+        appendFlag(out, mark, flags, ECE, "ECE");
+        appendFlag(out, mark, flags, CWR, "CWR");
+        appendFlag(out, mark, flags, AE, "AE");
+        if (out.length() == mark) {
+            out.append("<None>");
+        }
+        out.append(']');
+    }
+
+    private static void appendFlag(StringBuilder out, int mark, int flags, int bit, String name) {
+        if ((flags & bit) != 0) {
+            if (out.length() > mark) {
+                out.append(", ");
+            }
+            out.append(name);
+        }
+    }
+
+    private void dissectOptions(Dissection tree, ByteView data, int start, int length, StringBuilder info) {
+        int end = start + length;
+        int at = start;
+        while (at < end) {
+            TcpOptionView opt = option.wrap(data, at, end - at);
+            int size = opt.validate();
+            int kind = opt.kind();
+            tree.add(OPTION_KIND, data, at, 1, kind);
+            if (size < 0 || (opt.hasLen() && opt.len() < 2)) {
+                tree.diagnose(BAD_OPTION, at, end - at, "option kind " + kind);
+                return;
+            }
+            if (opt.hasLen()) {
+                tree.add(OPTION_LEN, data, at + 1, 1, opt.len());
+            }
+            int body = opt.hasLen() ? opt.bodyOffset() : at + 1;
+            int bodyLength = opt.hasLen() ? opt.bodyLength() : 0;
+            switch (kind) {
+                case KIND_EOL -> {
+                    return;
+                }
+                case KIND_MSS -> {
+                    if (bodyLength == TcpOptionMssView.MIN_LENGTH) {
+                        int value = mss.wrap(data, body, bodyLength).mss();
+                        tree.add(MSS_VAL, data, body, 2, value);
+                        info.append(" MSS=").append(value);
+                    } else {
+                        tree.diagnose(BAD_OPTION, at, size, "MSS length " + opt.len());
+                    }
+                }
+                case KIND_WSCALE -> {
+                    if (bodyLength == TcpOptionWscaleView.MIN_LENGTH) {
+                        int shift = wscale.wrap(data, body, bodyLength).shift();
+                        tree.add(WSCALE_SHIFT, data, body, 1, shift);
+                        tree.add(WSCALE_MULTIPLIER, data, body, 1, shift > 14 ? 1L << 14 : 1L << shift);
+                        info.append(" WS=").append(shift > 14 ? 1 << 14 : 1 << shift);
+                    } else {
+                        tree.diagnose(BAD_OPTION, at, size, "window scale length " + opt.len());
+                    }
+                }
+                case KIND_SACK_PERM -> {
+                    tree.add(SACK_PERM, data, at, size, 1);
+                    info.append(" SACK_PERM");
+                }
+                case KIND_SACK -> dissectSack(tree, data, at, body, bodyLength, size, info);
+                case KIND_TIMESTAMP -> {
+                    if (bodyLength == TcpOptionTimestampView.MIN_LENGTH) {
+                        TcpOptionTimestampView ts = timestamp.wrap(data, body, bodyLength);
+                        tree.add(TSVAL, data, body, 4, ts.tsval());
+                        tree.add(TSECR, data, body + 4, 4, ts.tsecr());
+                        info.append(" TSval=").append(ts.tsval()).append(" TSecr=").append(ts.tsecr());
+                    } else {
+                        tree.diagnose(BAD_OPTION, at, size, "timestamp length " + opt.len());
+                    }
+                }
+                default -> {
+                    // NOP and options we do not parse: kind and length are recorded above.
+                }
+            }
+            at += size;
+        }
+    }
+
+    private void dissectSack(Dissection tree, ByteView data, int at, int body, int bodyLength, int size,
+                             StringBuilder info) {
+        if (bodyLength % TcpOptionSackBlockView.MIN_LENGTH != 0) {
+            tree.diagnose(BAD_OPTION, at, size, "SACK length " + (bodyLength + 2));
+            return;
+        }
+        for (int b = body; b < body + bodyLength; b += TcpOptionSackBlockView.MIN_LENGTH) {
+            TcpOptionSackBlockView block = sackBlock.wrap(data, b, TcpOptionSackBlockView.MIN_LENGTH);
+            tree.add(SACK_LE, data, b, 4, block.leftEdge());
+            tree.add(SACK_RE, data, b + 4, 4, block.rightEdge());
+            info.append(" SLE=").append(block.leftEdge()).append(" SRE=").append(block.rightEdge());
+        }
+    }
+}

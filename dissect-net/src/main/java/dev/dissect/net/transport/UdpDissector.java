@@ -1,0 +1,75 @@
+package dev.dissect.net.transport;
+
+import dev.dissect.api.buffer.ByteView;
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.field.Base;
+import dev.dissect.api.field.DiagnosticDef;
+import dev.dissect.api.field.FieldDef;
+import dev.dissect.api.field.Protocol;
+import dev.dissect.api.spi.DissectionContext;
+import dev.dissect.api.spi.Dissector;
+import dev.dissect.api.spi.DissectorTable;
+import dev.dissect.net.wire.UdpView;
+
+/** UDP (RFC 768); the payload goes to the {@code udp.port} table through the engine's port dispatch. */
+public final class UdpDissector implements Dissector {
+    public static final Protocol PROTOCOL = new Protocol("udp", "User Datagram Protocol", "UDP");
+    public static final FieldDef SRCPORT = FieldDef.uint("udp.srcport", "Source Port", 2, Base.DEC);
+    public static final FieldDef DSTPORT = FieldDef.uint("udp.dstport", "Destination Port", 2, Base.DEC);
+    public static final FieldDef PORT = FieldDef.uint("udp.port", "Source or Destination Port", 2, Base.DEC);
+    public static final FieldDef LENGTH = FieldDef.uint("udp.length", "Length", 2, Base.DEC);
+    public static final FieldDef CHECKSUM = FieldDef.uint("udp.checksum", "Checksum", 2, Base.HEX);
+    static final FieldDef[] FIELDS = {SRCPORT, DSTPORT, PORT, LENGTH, CHECKSUM};
+    /** Table name, keyed by port. */
+    public static final String TABLE = "udp.port";
+
+    public static final DiagnosticDef TRUNCATED = DiagnosticDef.truncated("udp.truncated",
+            "Too short for a UDP header");
+    public static final DiagnosticDef BAD_LENGTH = DiagnosticDef.malformed("udp.length.bad",
+            "Bad length value");
+    static final DiagnosticDef[] DIAGNOSTICS = {TRUNCATED, BAD_LENGTH};
+
+    private final UdpView view = new UdpView();
+    private final DissectorTable ports;
+
+    UdpDissector(DissectorTable ports) {
+        this.ports = ports;
+    }
+
+    @Override
+    public Protocol protocol() {
+        return PROTOCOL;
+    }
+
+    @Override
+    public void dissect(DissectionContext ctx, ByteView data, int offset, int length) {
+        Dissection tree = ctx.tree();
+        tree.setProtocolColumn(PROTOCOL.shortName());
+        tree.beginLayer(PROTOCOL, offset, Math.min(length, UdpView.MIN_LENGTH));
+        if (length < UdpView.MIN_LENGTH) {
+            tree.diagnose(TRUNCATED, offset, length, length + " of " + UdpView.MIN_LENGTH + " bytes");
+            return;
+        }
+        UdpView udp = view.wrap(data, offset, length);
+        int src = udp.srcPort();
+        int dst = udp.dstPort();
+        int udpLength = udp.length();
+        tree.add(SRCPORT, data, offset, 2, src);
+        tree.add(DSTPORT, data, offset + 2, 2, dst);
+        tree.add(PORT, data, offset, 2, src);
+        tree.add(PORT, data, offset + 2, 2, dst);
+        tree.add(LENGTH, data, offset + UdpView.LENGTH_OFFSET, 2, udpLength);
+        tree.add(CHECKSUM, data, offset + UdpView.CHECKSUM_OFFSET, 2, udp.checksum());
+        int payloadLength = Math.min(udpLength, length) - UdpView.MIN_LENGTH;
+        if (udpLength < UdpView.MIN_LENGTH) {
+            tree.diagnose(BAD_LENGTH, offset + UdpView.LENGTH_OFFSET, 2, udpLength + " < 8");
+            payloadLength = length - UdpView.MIN_LENGTH;
+        }
+        StringBuilder info = tree.info();
+        info.setLength(0);
+        info.append(src).append(" \u2192 ").append(dst).append(" Len=").append(Math.max(0, udpLength - UdpView.MIN_LENGTH));
+        if (payloadLength > 0) {
+            ctx.handOffByPorts(ports, src, dst, offset + UdpView.MIN_LENGTH, payloadLength);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.dissect.net.engine;
+
+import static dev.dissect.testkit.Packets.ipv4Address;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.frame.LinkType;
+import dev.dissect.testkit.Packets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Lies and truncation at every layer become diagnostics; what did parse is kept. */
+class MalformedInputTest {
+    private static byte[] frame() {
+        byte[] options = Packets.tcpOptions().mss(1460).sackPermitted().timestamps(1, 2).nop().windowScale(7).build();
+        byte[] tcp = Packets.tcp(Packets.Tcp.of(1, 2, 3, 4, 0x18).withOptions(options), new byte[] {1, 2, 3, 4});
+        byte[] ip = Packets.ipv4(Packets.Ipv4.of(6, ipv4Address("1.2.3.4"), ipv4Address("5.6.7.8")), tcp);
+        return Packets.ethernet(1, 2, 0x0800, ip);
+    }
+
+    @Test
+    void truncationAtEveryOffsetGivesADiagnosticNeverAnException() {
+        byte[] whole = frame();
+        for (int n = 0; n < whole.length; n++) {
+            Dissection d = Frames.ethernet(Arrays.copyOf(whole, n));
+            boolean complete = n >= 14 + 20 + 40; // headers whole, payload cut: no diagnostic needed
+            if (!complete) {
+                assertTrue(d.diagnosticCount() > 0, "no diagnostic at length " + n);
+            }
+            assertTrue(Frames.diagnostics(d).stream().noneMatch("frame.dissector_failed"::equals),
+                    "dissector threw at length " + n + ": " + Frames.diagnostics(d));
+        }
+    }
+
+    @Test
+    void ipv4HeaderLengthBelowTwenty() {
+        byte[] bytes = frame();
+        bytes[14] = 0x44;
+        Dissection d = Frames.ethernet(bytes);
+        assertEquals("[ip.hdr_len.bad]", Frames.diagnostics(d).toString());
+        assertEquals("eth:ethertype:ip", d.protocolsText().toString());
+    }
+
+    @Test
+    void ipv4TotalLengthBelowHeaderLength() {
+        byte[] bytes = frame();
+        bytes[14 + 2] = 0;
+        bytes[14 + 3] = 10;
+        assertEquals("[ip.len.bad]", Frames.diagnostics(Frames.ethernet(bytes)).toString());
+    }
+
+    @Test
+    void tcpDataOffsetBelowFive() {
+        byte[] bytes = frame();
+        bytes[14 + 20 + 12] = 0x40;
+        Dissection d = Frames.ethernet(bytes);
+        assertEquals("[tcp.hdr_len.bad]", Frames.diagnostics(d).toString());
+        assertEquals("1", Frames.field(d, "tcp.srcport"));
+    }
+
+    @Test
+    void tcpOptionLengthPastTheHeader() {
+        byte[] bytes = frame();
+        bytes[14 + 20 + 20 + 1] = 60; // MSS option claims 60 bytes
+        Dissection d = Frames.ethernet(bytes);
+        assertEquals("[tcp.option.len.invalid]", Frames.diagnostics(d).toString());
+        assertEquals("2", Frames.field(d, "tcp.option_kind"));
+    }
+
+    @Test
+    void tcpOptionLengthZeroDoesNotLoop() {
+        byte[] bytes = frame();
+        bytes[14 + 20 + 20 + 1] = 0;
+        assertEquals("[tcp.option.len.invalid]", Frames.diagnostics(Frames.ethernet(bytes)).toString());
+    }
+
+    @Test
+    void udpLengthBelowEight() {
+        byte[] udp = Packets.udp(1, 2, new byte[4]);
+        udp[5] = 3;
+        byte[] ip = Packets.ipv4(Packets.Ipv4.of(17, 1, 2), udp);
+        Dissection d = Frames.dissect(LinkType.RAW, ip);
+        assertEquals("[udp.length.bad]", Frames.diagnostics(d).toString());
+    }
+
+    @Test
+    void deepVlanNestingIsBounded() {
+        byte[] payload = new byte[0];
+        for (int i = 0; i < 10_000; i++) {
+            payload = Packets.vlanTag(0, 0, i & 0xFFF, 0x8100, payload);
+        }
+        Dissection d = Frames.ethernet(Packets.ethernet(1, 2, 0x8100, payload));
+        assertTrue(Frames.diagnostics(d).contains("frame.depth_limit"));
+        int vlans = 0;
+        for (int i = 0; i < d.layerCount(); i++) {
+            vlans += d.layerProtocol(i).filterName().equals("vlan") ? 1 : 0;
+        }
+        assertEquals(DissectionEngine.MAX_LAYERS - 1, vlans); // Ethernet, then one dissector call per tag
+        assertEquals("data", d.layerProtocol(d.layerCount() - 1).filterName());
+    }
+
+    @Test
+    void ipv6VersionMismatch() {
+        byte[] ip = Packets.ipv6(0, 0, 59, 1, new byte[16], new byte[16], new byte[0]);
+        ip[0] = 0x40;
+        assertEquals("[ipv6.version.bad]", Frames.diagnostics(Frames.ethernet(Packets.ethernet(1, 2, 0x86dd, ip))).toString());
+    }
+}
