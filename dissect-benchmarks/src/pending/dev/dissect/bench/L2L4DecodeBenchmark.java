@@ -1,0 +1,52 @@
+package dev.dissect.bench;
+
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.frame.CaptureSource;
+import dev.dissect.api.frame.FrameView;
+import dev.dissect.net.capture.Captures;
+import dev.dissect.net.engine.DissectionEngine;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Setup;
+
+/**
+ * Reads and dissects every frame of the capture through L2 to L4 (and DNS) with the default engine: one operation is
+ * one pass over the file, opened through {@link Captures#open(Path)} as a user would. Compare {@code :packets} with
+ * {@link RecordWalkBenchmark} on the same capture for "x floor".
+ *
+ * <p>The {@link Dissection} is reused across frames and passes, so {@code -prof gc} shows what dissection allocates
+ * per pass ({@code gc.alloc.rate.norm}, in bytes per operation; divide by the packet count for bytes per frame).
+ */
+public class L2L4DecodeBenchmark extends CaptureBenchmark {
+    private Path path;
+    private DissectionEngine engine;
+    private Dissection dissection;
+
+    @Setup(Level.Trial)
+    public void open() throws IOException {
+        path = capturePath();
+        engine = DissectionEngine.withDefaults();
+        dissection = new Dissection();
+    }
+
+    @Benchmark
+    public int dissectAll(FrameCounters counters) throws IOException {
+        Dissection d = dissection;
+        int layers = 0;
+        long packets = 0;
+        long bytes = 0;
+        try (CaptureSource source = Captures.open(path)) {
+            for (FrameView frame; (frame = source.next()) != null; ) {
+                engine.dissect(frame, d);
+                layers += d.layerCount();
+                packets++;
+                bytes += frame.capturedLength();
+            }
+        }
+        counters.packets += packets;
+        counters.bytes += bytes;
+        return layers;
+    }
+}
