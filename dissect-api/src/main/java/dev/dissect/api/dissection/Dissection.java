@@ -190,7 +190,7 @@ public final class Dissection {
     }
 
     /** Records a text field whose value was decoded (a DNS name, a header). Allocates; not for the L2-L4 path. */
-    public int addString(FieldDef def, ByteView source, int offset, int length, String value) {
+    public int addString(FieldDef def, ByteView source, int offset, int length, CharSequence value) {
         int i = add(def, source, offset, length, 0);
         fieldObject[i] = value;
         return i;
