@@ -1,0 +1,102 @@
+package dev.dissect.net.capture;
+
+import dev.dissect.api.buffer.ByteView;
+import dev.dissect.api.frame.CaptureFormatException;
+import dev.dissect.api.frame.CaptureSource;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens capture files and streams, whatever their format: pcap (microseconds or nanoseconds, either byte order),
+ * pcapng, or either of them gzip-compressed. The format is told by the magic number, never by the file name.
+ *
+ * <p><b>A file is memory-mapped</b> in windows of at most 1 GiB, so files of any size work; a gzip file is read as
+ * a stream. <b>A stream is buffered</b> only as far as one record needs.
+ *
+ * @since 0.1
+ */
+public final class Captures {
+    private static final int GZIP_MAGIC_LENGTH = 2;
+    private static final int GZIP_ID1 = 0x1F;
+    private static final int GZIP_ID2 = 0x8B;
+    private static final int STREAM_BUFFER = 64 * 1024;
+
+    private Captures() {
+    }
+
+    /**
+     * Opens a capture file.
+     *
+     * @throws CaptureFormatException if the file is not a pcap, pcapng or gzip file, or its header is damaged
+     */
+    public static CaptureSource open(Path file) throws IOException {
+        return open(file, MappedInput.DEFAULT_WINDOW);
+    }
+
+    /** {@link #open(Path)} with a chosen mapping window, so tests can cross window boundaries with small files. */
+    static CaptureSource open(Path file, int windowSize) throws IOException {
+        if (isGzip(file)) {
+            return open(Files.newInputStream(file));
+        }
+        return open(new MappedInput(file, windowSize));
+    }
+
+    /**
+     * Reads a capture from a stream, which the returned source closes.
+     *
+     * @throws CaptureFormatException if the stream is not a pcap, pcapng or gzip stream, or its header is damaged
+     */
+    public static CaptureSource open(InputStream in) throws IOException {
+        PushbackInputStream pushback = new PushbackInputStream(in, GZIP_MAGIC_LENGTH);
+        byte[] magic = new byte[GZIP_MAGIC_LENGTH];
+        int got = 0;
+        while (got < magic.length) {
+            int n = pushback.read(magic, got, magic.length - got);
+            if (n < 0) {
+                break;
+            }
+            got += n;
+        }
+        pushback.unread(magic, 0, got);
+        InputStream raw = got == magic.length && isGzip(magic[0], magic[1])
+                ? new GZIPInputStream(pushback, STREAM_BUFFER)
+                : pushback;
+        return open(new StreamInput(raw));
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), GZIP_MAGIC_LENGTH)) {
+            return isGzip(in.read(), in.read());
+        }
+    }
+
+    private static boolean isGzip(int id1, int id2) {
+        return (id1 & 0xFF) == GZIP_ID1 && (id2 & 0xFF) == GZIP_ID2;
+    }
+
+    private static CaptureSource open(CaptureInput input) throws IOException {
+        try {
+            int got = input.request(0, 4);
+            if (got < 4) {
+                throw new CaptureFormatException(0, "not a capture: " + got + " bytes");
+            }
+            ByteView v = input.view();
+            int magic = v.s32(input.index(0));
+            if (PcapReader.isMagic(magic)) {
+                return new PcapReader(input);
+            }
+            if (magic == PcapngLayout.SHB_TYPE) {
+                return new PcapngReader(input);
+            }
+            throw new CaptureFormatException(0, String.format("not a pcap or pcapng capture: magic 0x%08x", magic));
+        } catch (IOException | RuntimeException e) {
+            input.close();
+            throw e;
+        }
+    }
+}

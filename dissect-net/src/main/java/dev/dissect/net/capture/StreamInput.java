@@ -1,0 +1,96 @@
+package dev.dissect.net.capture;
+
+import dev.dissect.api.buffer.ByteView;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+
+/**
+ * A capture read from an {@link InputStream} into a growable buffer.
+ *
+ * <p><b>Memory is bounded by the longest record</b>, which readers cap ({@link CaptureInput#MAX_REQUEST}) before they
+ * request it. Bytes before the last requested position are dropped when the buffer is refilled. Any chunking of the
+ * stream works, down to one byte per {@code read}.
+ */
+final class StreamInput implements CaptureInput {
+    private static final int INITIAL_CAPACITY = 64 * 1024;
+
+    private final InputStream in;
+    private final ByteView view = new ByteView();
+    private byte[] array;
+    private ByteBuffer buffer;
+    /** Stream position of {@code array[0]}. */
+    private long start;
+    /** Bytes of {@code array} holding data. */
+    private int filled;
+    private boolean eof;
+
+    StreamInput(InputStream in) {
+        this.in = in;
+        this.array = new byte[INITIAL_CAPACITY];
+        this.buffer = ByteBuffer.wrap(array);
+        view.wrap(buffer, 0, 0);
+    }
+
+    @Override
+    public int request(long position, int length) throws IOException {
+        if (position < start) {
+            throw new IllegalStateException("position=" + position + " is before start=" + start);
+        }
+        if (length > MAX_REQUEST) {
+            throw new IllegalArgumentException("length=" + length + " max=" + MAX_REQUEST);
+        }
+        long end = position + length;
+        if (end > start + filled && !eof) {
+            fill(position, length);
+        }
+        return (int) Math.max(0, Math.min(length, start + filled - position));
+    }
+
+    private void fill(long position, int length) throws IOException {
+        int keep = (int) Math.max(0, start + filled - position);
+        int from = filled - keep;
+        if (length > array.length) {
+            byte[] grown = new byte[(int) Math.min(MAX_REQUEST, Math.max(length, 2L * array.length))];
+            System.arraycopy(array, from, grown, 0, keep);
+            array = grown;
+            buffer = ByteBuffer.wrap(array);
+        } else if (from > 0) {
+            System.arraycopy(array, from, array, 0, keep);
+        }
+        // Bytes between the old end and position (a skipped block) are read and dropped.
+        long skip = Math.max(0, position - (start + filled));
+        start = position - skip;
+        filled = keep;
+        while (!eof && (filled < length || skip > 0)) {
+            int n = in.read(array, filled, array.length - filled);
+            if (n < 0) {
+                eof = true;
+            } else if (skip > 0) {
+                int dropped = (int) Math.min(skip, n);
+                System.arraycopy(array, dropped, array, 0, n - dropped);
+                skip -= dropped;
+                start += dropped;
+                filled += n - dropped;
+            } else {
+                filled += n;
+            }
+        }
+        view.wrap(buffer, 0, filled);
+    }
+
+    @Override
+    public ByteView view() {
+        return view;
+    }
+
+    @Override
+    public int index(long position) {
+        return (int) (position - start);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
