@@ -48,7 +48,7 @@ class TruncationTest {
             boolean clean = cut > 0 && boundaries.contains((long) cut);
             Files.write(file, prefix);
             check(all, () -> Captures.open(file), cut, expectedOffset, clean);
-            check(all, () -> Captures.open(file, 16), cut, expectedOffset, clean);
+            check(all, () -> Captures.open(file, 256), cut, expectedOffset, clean);
             check(all, () -> Captures.open(new ByteArrayInputStream(prefix)), cut, expectedOffset, clean);
         }
     }
