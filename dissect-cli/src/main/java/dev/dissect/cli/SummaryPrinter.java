@@ -1,0 +1,107 @@
+package dev.dissect.cli;
+
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.dissection.FieldFormat;
+import dev.dissect.api.frame.FrameView;
+import java.io.IOException;
+
+/**
+ * tshark's default output: one line per frame with number, time since the first frame, source, destination,
+ * protocol, length and info.
+ *
+ * <pre>
+ *     1 0.000000000    127.0.0.1 → 127.0.0.1    TCP 74 50231 → 443 [SYN] Seq=0 Win=65495 Len=0 MSS=65495
+ * </pre>
+ */
+final class SummaryPrinter implements FramePrinter {
+    private static final String[][] ADDRESS_FIELDS = {
+        {"ipv6.src", "ipv6.dst"}, {"ip.src", "ip.dst"}, {"eth.src", "eth.dst"}, {"sll.src.eth", ""}};
+
+    private final Appendable out;
+    private final StringBuilder line = new StringBuilder(160);
+    private final StringBuilder src = new StringBuilder(40);
+    private final StringBuilder dst = new StringBuilder(40);
+    private final int timeDigits;
+    private boolean haveFirst;
+    private long firstSecond;
+    private int firstNanos;
+
+    /**
+     * @param timeDigits digits after the decimal point of the time column: 6 for microsecond captures, 9 for
+     *                   nanosecond ones, as tshark follows the file's precision
+     */
+    SummaryPrinter(Appendable out, int timeDigits) {
+        this.out = out;
+        this.timeDigits = timeDigits;
+    }
+
+    @Override
+    public void print(Dissection d) throws IOException {
+        FrameView frame = d.frame();
+        if (!haveFirst) {
+            haveFirst = true;
+            firstSecond = frame.epochSecond();
+            firstNanos = frame.nanos();
+        }
+        line.setLength(0);
+        padLeft(Long.toString(frame.number()), 5);
+        line.append(' ');
+        padLeft(relativeTime(frame), timeDigits + 4);
+        line.append(' ');
+        addresses(d);
+        padLeft(src, 12);
+        line.append(" \u2192 ").append(dst);
+        for (int i = dst.length(); i < 12; i++) {
+            line.append(' ');
+        }
+        line.append(' ').append(d.protocolColumn()).append(' ').append(frame.originalLength()).append(' ')
+                .append(d.info());
+        for (int i = 0; i < d.diagnosticCount(); i++) {
+            line.append(" [").append(d.diagnosticDef(i).summary()).append(']');
+        }
+        out.append(line).append('\n');
+    }
+
+    private String relativeTime(FrameView frame) {
+        long seconds = frame.epochSecond() - firstSecond;
+        int nanos = frame.nanos() - firstNanos;
+        if (nanos < 0) {
+            nanos += 1_000_000_000;
+            seconds--;
+        }
+        String full = FieldFormat.appendSecondsNanos(new StringBuilder(), seconds, nanos).toString();
+        return full.substring(0, full.length() - (9 - timeDigits));
+    }
+
+    /** The addresses of the highest network layer that has them (Wireshark's source and destination columns). */
+    private void addresses(Dissection d) {
+        src.setLength(0);
+        dst.setLength(0);
+        for (String[] pair : ADDRESS_FIELDS) {
+            int s = last(d, pair[0]);
+            if (s >= 0) {
+                d.appendValue(s, src);
+                int t = pair[1].isEmpty() ? -1 : last(d, pair[1]);
+                if (t >= 0) {
+                    d.appendValue(t, dst);
+                }
+                return;
+            }
+        }
+    }
+
+    private static int last(Dissection d, String name) {
+        int found = Dissection.NONE;
+        for (int i = d.find(name, 0); i >= 0; i = d.find(name, i + 1)) {
+            found = i;
+        }
+        return found;
+    }
+
+    private void padLeft(CharSequence s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            line.append(' ');
+        }
+        line.append(s);
+    }
+}
