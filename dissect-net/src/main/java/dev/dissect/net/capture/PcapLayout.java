@@ -1,8 +1,8 @@
 package dev.dissect.net.capture;
 
 /**
- * Offsets and sizes of the classic pcap format (draft-ietf-opsawg-pcap), in one place so that reading through the
- * generated {@code PcapView} later is a mechanical change.
+ * Constants of the classic pcap format (draft-ietf-opsawg-pcap) that the grammar ({@code ksy/pcap.ksy}, read
+ * through the generated {@code PcapView} and {@code PcapRecordView}) does not state: magics, sizes and limits.
  *
  * <pre>
  * file header (24 bytes)                     record header (16 bytes), then incl_len bytes of data
@@ -18,23 +18,12 @@ final class PcapLayout {
     static final int MAGIC_NANOS_SWAPPED = 0x4D3CB2A1;
 
     static final int HEADER_LENGTH = 24;
-    static final int HEADER_MAGIC_OFFSET = 0;
-    static final int HEADER_VERSION_MAJOR_OFFSET = 4;
-    static final int HEADER_VERSION_MINOR_OFFSET = 6;
-    static final int HEADER_THISZONE_OFFSET = 8;
-    static final int HEADER_SIGFIGS_OFFSET = 12;
-    static final int HEADER_SNAPLEN_OFFSET = 16;
-    static final int HEADER_LINKTYPE_OFFSET = 20;
     /** The link type is in the low 26 bits; the bits above say whether frames end with an FCS (libpcap's LT_LINKTYPE). */
     static final int LINKTYPE_MASK = 0x03FF_FFFF;
     static final int VERSION_MAJOR = 2;
     static final int VERSION_MINOR = 4;
 
     static final int RECORD_HEADER_LENGTH = 16;
-    static final int RECORD_TS_SEC_OFFSET = 0;
-    static final int RECORD_TS_FRACTION_OFFSET = 4;
-    static final int RECORD_INCL_LEN_OFFSET = 8;
-    static final int RECORD_ORIG_LEN_OFFSET = 12;
 
     /** libpcap's MAXIMUM_SNAPLEN: a record longer than this (or the file's snaplen, if larger) is implausible. */
     static final int SANE_RECORD_LENGTH = 262_144;

@@ -5,6 +5,8 @@ import static dev.dissect.net.capture.PcapLayout.*;
 import dev.dissect.api.buffer.ByteView;
 import dev.dissect.api.frame.CaptureFormatException;
 import dev.dissect.api.frame.CaptureInterface;
+import dev.dissect.net.wire.PcapRecordView;
+import dev.dissect.net.wire.PcapView;
 import java.io.IOException;
 import java.util.List;
 
@@ -24,7 +26,8 @@ import java.util.List;
  * @since 0.1
  */
 public final class PcapReader extends CaptureReader {
-    private final Endianness order;
+    private final boolean bigEndian;
+    private final PcapRecordView record = new PcapRecordView();
     private final boolean nanosecond;
     private final long maxRecordLength;
     private final CaptureInterface captureInterface;
@@ -39,11 +42,12 @@ public final class PcapReader extends CaptureReader {
         requestHeader(0, HEADER_LENGTH, "the pcap file header");
         ByteView v = input.view();
         int base = input.index(0);
-        int magic = v.s32(base + HEADER_MAGIC_OFFSET);
-        this.order = magic == MAGIC_MICROS || magic == MAGIC_NANOS ? Endianness.BIG : Endianness.LITTLE;
+        int magic = v.s32(base + PcapView.MAGIC_OFFSET);
+        this.bigEndian = magic == MAGIC_MICROS || magic == MAGIC_NANOS;
         this.nanosecond = magic == MAGIC_NANOS || magic == MAGIC_NANOS_SWAPPED;
-        long snapLength = order.u32(v, base + HEADER_SNAPLEN_OFFSET);
-        int linkType = (int) (order.u32(v, base + HEADER_LINKTYPE_OFFSET) & LINKTYPE_MASK);
+        PcapView header = new PcapView().wrap(v, base, HEADER_LENGTH, bigEndian);
+        long snapLength = header.snaplen();
+        int linkType = (int) (header.network() & LINKTYPE_MASK);
         this.maxRecordLength = Math.min(CaptureInput.MAX_REQUEST - RECORD_HEADER_LENGTH,
                 Math.max(SANE_RECORD_LENGTH, snapLength));
         this.captureInterface = new CaptureInterface(0, linkType, snapLength, "", "",
@@ -62,9 +66,7 @@ public final class PcapReader extends CaptureReader {
         if (!requestHeader(at, RECORD_HEADER_LENGTH, "a record header")) {
             return null;
         }
-        ByteView v = input.view();
-        int base = input.index(at);
-        long inclLen = order.u32(v, base + RECORD_INCL_LEN_OFFSET);
+        long inclLen = record.wrap(input.view(), input.index(at), RECORD_HEADER_LENGTH, bigEndian).inclLen();
         if (inclLen > maxRecordLength) {
             throw new CaptureFormatException(at, "implausible captured length " + inclLen + " (more than "
                     + maxRecordLength + ")");
@@ -75,14 +77,15 @@ public final class PcapReader extends CaptureReader {
             throw new CaptureFormatException(at, "file ends in the middle of a record: " + got + " of "
                     + recordLength + " bytes");
         }
-        v = input.view();
-        base = input.index(at);
-        long seconds = order.u32(v, base + RECORD_TS_SEC_OFFSET);
-        long fraction = order.u32(v, base + RECORD_TS_FRACTION_OFFSET);
+        ByteView v = input.view();
+        int base = input.index(at);
+        PcapRecordView r = record.wrap(v, base, recordLength, bigEndian);
+        long seconds = r.tsSec();
+        long fraction = r.tsFrac();
         long perSecond = nanosecond ? 1_000_000_000L : 1_000_000L;
         long nanos = (fraction % perSecond) * (nanosecond ? 1 : 1000);
         frame.set(++frameNumber, captureInterface, at, v, base + RECORD_HEADER_LENGTH, (int) inclLen,
-                order.u32(v, base + RECORD_ORIG_LEN_OFFSET));
+                r.origLen());
         frame.time(seconds + fraction / perSecond, (int) nanos);
         position = at + recordLength;
         return frame;

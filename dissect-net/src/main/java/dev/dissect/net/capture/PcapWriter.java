@@ -3,6 +3,8 @@ package dev.dissect.net.capture;
 import static dev.dissect.net.capture.PcapLayout.*;
 
 import dev.dissect.api.frame.FrameView;
+import dev.dissect.net.wire.PcapRecordView;
+import dev.dissect.net.wire.PcapView;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,23 +36,23 @@ public final class PcapWriter implements Closeable {
         this.nanosecond = nanosecond;
         header.order(order);
         ByteBuffer file = ByteBuffer.allocate(HEADER_LENGTH).order(order);
-        file.putInt(HEADER_MAGIC_OFFSET, nanosecond ? MAGIC_NANOS : MAGIC_MICROS);
-        file.putShort(HEADER_VERSION_MAJOR_OFFSET, (short) VERSION_MAJOR);
-        file.putShort(HEADER_VERSION_MINOR_OFFSET, (short) VERSION_MINOR);
-        file.putInt(HEADER_THISZONE_OFFSET, 0);
-        file.putInt(HEADER_SIGFIGS_OFFSET, 0);
-        file.putInt(HEADER_SNAPLEN_OFFSET, (int) snapLength);
-        file.putInt(HEADER_LINKTYPE_OFFSET, linkType);
+        file.putInt(PcapView.MAGIC_OFFSET, nanosecond ? MAGIC_NANOS : MAGIC_MICROS);
+        file.putShort(PcapView.VERSION_MAJOR_OFFSET, (short) VERSION_MAJOR);
+        file.putShort(PcapView.VERSION_MINOR_OFFSET, (short) VERSION_MINOR);
+        file.putInt(PcapView.THISZONE_OFFSET, 0);
+        file.putInt(PcapView.SIGFIGS_OFFSET, 0);
+        file.putInt(PcapView.SNAPLEN_OFFSET, (int) snapLength);
+        file.putInt(PcapView.NETWORK_OFFSET, linkType);
         out.write(file.array());
     }
 
     /** Writes a record: {@code length} bytes of {@code data} from {@code offset}, as captured at the given time. */
     public void write(long epochSecond, int nanos, long originalLength, byte[] data, int offset, int length)
             throws IOException {
-        header.putInt(RECORD_TS_SEC_OFFSET, (int) epochSecond);
-        header.putInt(RECORD_TS_FRACTION_OFFSET, nanosecond ? nanos : nanos / 1000);
-        header.putInt(RECORD_INCL_LEN_OFFSET, length);
-        header.putInt(RECORD_ORIG_LEN_OFFSET, (int) originalLength);
+        header.putInt(PcapRecordView.TS_SEC_OFFSET, (int) epochSecond);
+        header.putInt(PcapRecordView.TS_FRAC_OFFSET, nanosecond ? nanos : nanos / 1000);
+        header.putInt(PcapRecordView.INCL_LEN_OFFSET, length);
+        header.putInt(PcapRecordView.ORIG_LEN_OFFSET, (int) originalLength);
         out.write(header.array());
         out.write(data, offset, length);
     }

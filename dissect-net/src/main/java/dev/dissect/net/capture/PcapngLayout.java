@@ -1,8 +1,10 @@
 package dev.dissect.net.capture;
 
 /**
- * Block types, offsets and option codes of pcapng (draft-ietf-opsawg-pcapng), in one place so that reading through
- * the generated {@code PcapngView} later is a mechanical change. Offsets are from the start of the block.
+ * Block types, sizes and option codes of pcapng (draft-ietf-opsawg-pcapng) that the grammar does not state. Fields
+ * are read through the views generated from {@code ksy/pcapng.ksy} ({@code PcapngView} for the block frame,
+ * {@code PcapngEpbView} and friends for bodies, wrapped at {@link #BLOCK_BODY_OFFSET}); the offsets left here are
+ * the writer's, from the start of the block.
  *
  * <pre>
  * every block                    0 block type    4 block total length    8 body ...   (length - 4) total length again
@@ -29,7 +31,6 @@ final class PcapngLayout {
     static final int CUSTOM_TYPE = 0x00000BAD;
     static final int CUSTOM_NO_COPY_TYPE = 0x40000BAD;
 
-    static final int BLOCK_TYPE_OFFSET = 0;
     static final int BLOCK_LENGTH_OFFSET = 4;
     static final int BLOCK_BODY_OFFSET = 8;
     /** Type, length and trailing length. */
@@ -41,37 +42,19 @@ final class PcapngLayout {
     static final int BYTE_ORDER_MAGIC_SWAPPED = 0x4D3C2B1A;
     static final int SHB_BYTE_ORDER_OFFSET = 8;
     static final int SHB_MAJOR_OFFSET = 12;
-    static final int SHB_MINOR_OFFSET = 14;
-    static final int SHB_SECTION_LENGTH_OFFSET = 16;
     static final int SHB_OPTIONS_OFFSET = 24;
     static final int SHB_MIN_LENGTH = 28;
     static final int VERSION_MAJOR = 1;
     static final int VERSION_MINOR = 0;
 
-    static final int IDB_LINKTYPE_OFFSET = 8;
-    static final int IDB_SNAPLEN_OFFSET = 12;
     static final int IDB_OPTIONS_OFFSET = 16;
     static final int IDB_MIN_LENGTH = 20;
 
-    static final int EPB_INTERFACE_OFFSET = 8;
-    static final int EPB_TS_HIGH_OFFSET = 12;
-    static final int EPB_TS_LOW_OFFSET = 16;
-    static final int EPB_CAPTURED_LEN_OFFSET = 20;
-    static final int EPB_ORIGINAL_LEN_OFFSET = 24;
     static final int EPB_DATA_OFFSET = 28;
     static final int EPB_MIN_LENGTH = 32;
 
-    static final int SPB_ORIGINAL_LEN_OFFSET = 8;
-    static final int SPB_DATA_OFFSET = 12;
     static final int SPB_MIN_LENGTH = 16;
 
-    static final int PB_INTERFACE_OFFSET = 8;
-    static final int PB_DROPS_OFFSET = 10;
-    static final int PB_TS_HIGH_OFFSET = 12;
-    static final int PB_TS_LOW_OFFSET = 16;
-    static final int PB_CAPTURED_LEN_OFFSET = 20;
-    static final int PB_ORIGINAL_LEN_OFFSET = 24;
-    static final int PB_DATA_OFFSET = 28;
     static final int PB_MIN_LENGTH = 32;
 
     static final int NRB_RECORDS_OFFSET = 8;
@@ -80,14 +63,8 @@ final class PcapngLayout {
     static final int NRB_IPV4 = 1;
     static final int NRB_IPV6 = 2;
 
-    static final int ISB_INTERFACE_OFFSET = 8;
-    static final int ISB_TS_HIGH_OFFSET = 12;
-    static final int ISB_TS_LOW_OFFSET = 16;
-    static final int ISB_OPTIONS_OFFSET = 20;
     static final int ISB_MIN_LENGTH = 24;
 
-    static final int DSB_SECRETS_TYPE_OFFSET = 8;
-    static final int DSB_SECRETS_LENGTH_OFFSET = 12;
     static final int DSB_SECRETS_OFFSET = 16;
     static final int DSB_MIN_LENGTH = 20;
 

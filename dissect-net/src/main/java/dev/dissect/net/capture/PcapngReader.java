@@ -5,6 +5,15 @@ import static dev.dissect.net.capture.PcapngLayout.*;
 import dev.dissect.api.buffer.ByteView;
 import dev.dissect.api.frame.CaptureFormatException;
 import dev.dissect.api.frame.CaptureInterface;
+import dev.dissect.net.wire.PcapngDsbView;
+import dev.dissect.net.wire.PcapngEpbView;
+import dev.dissect.net.wire.PcapngIdbView;
+import dev.dissect.net.wire.PcapngIsbView;
+import dev.dissect.net.wire.PcapngNrbRecordView;
+import dev.dissect.net.wire.PcapngPbView;
+import dev.dissect.net.wire.PcapngShbView;
+import dev.dissect.net.wire.PcapngSpbView;
+import dev.dissect.net.wire.PcapngView;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -38,6 +47,11 @@ public final class PcapngReader extends CaptureReader {
 
     private final Frame frame = new Frame();
     private final OptionCursor options = new OptionCursor();
+    private final PcapngView block = new PcapngView();
+    private final PcapngEpbView epb = new PcapngEpbView();
+    private final PcapngPbView pb = new PcapngPbView();
+    private final PcapngSpbView spb = new PcapngSpbView();
+    private final PcapngNrbRecordView nameRecord = new PcapngNrbRecordView();
     private final List<CaptureInterface> interfaces = new ArrayList<>();
     private final List<SectionInterface> sectionInterfaces = new ArrayList<>();
     private final List<NameResolution> names = new ArrayList<>();
@@ -48,6 +62,10 @@ public final class PcapngReader extends CaptureReader {
     private String sectionComment;
     private long position;
     private long frameNumber;
+
+    private boolean bigEndian() {
+        return order == Endianness.BIG;
+    }
 
     /** What a section knows of one interface beyond {@link CaptureInterface}. */
     private record SectionInterface(CaptureInterface info, TimestampResolution resolution, long offsetSeconds,
@@ -68,7 +86,7 @@ public final class PcapngReader extends CaptureReader {
             if (!requestHeader(at, BLOCK_BODY_OFFSET, "a block header")) {
                 return null;
             }
-            int type = (int) order.u32(input.view(), input.index(at) + BLOCK_TYPE_OFFSET);
+            int type = (int) block.wrap(input.view(), input.index(at), BLOCK_BODY_OFFSET, bigEndian()).blockType();
             if (type == SHB_TYPE) {
                 readSectionHeader(at);
                 continue;
@@ -105,7 +123,7 @@ public final class PcapngReader extends CaptureReader {
 
     /** Checks the block at {@code at} and makes all of it readable; returns its length. */
     private int requestBlock(long at, int type) throws IOException {
-        long length = order.u32(input.view(), input.index(at) + BLOCK_LENGTH_OFFSET);
+        long length = block.wrap(input.view(), input.index(at), BLOCK_BODY_OFFSET, bigEndian()).blockTotalLength();
         if (length < BLOCK_OVERHEAD || length % ALIGNMENT != 0) {
             throw new CaptureFormatException(at, "bad block length " + length + " (block type 0x"
                     + Integer.toHexString(type) + ")");
@@ -124,7 +142,7 @@ public final class PcapngReader extends CaptureReader {
             throw new CaptureFormatException(at, "file ends in the middle of a block: " + got + " of " + length
                     + " bytes");
         }
-        long trailer = order.u32(input.view(), input.index(at) + (int) length - 4);
+        long trailer = block.wrap(input.view(), input.index(at), (int) length, bigEndian()).blockTotalLengthTrailer();
         if (trailer != length) {
             throw new CaptureFormatException(at, "block length " + length + " differs from its trailing copy "
                     + trailer);
@@ -161,14 +179,15 @@ public final class PcapngReader extends CaptureReader {
         int length = requestBlock(at, SHB_TYPE);
         ByteView v = input.view();
         int base = input.index(at);
-        int major = order.u16(v, base + SHB_MAJOR_OFFSET);
-        int minor = order.u16(v, base + SHB_MINOR_OFFSET);
+        PcapngShbView shb = new PcapngShbView().wrap(v, base + BLOCK_BODY_OFFSET, length - BLOCK_OVERHEAD, bigEndian());
+        int major = shb.majorVersion();
+        int minor = shb.minorVersion();
         if (major != VERSION_MAJOR) {
             throw new CaptureFormatException(at, "unsupported pcapng version " + major + "." + minor);
         }
         sectionInterfaces.clear();
         sectionComment = null;
-        options.reset(v, order, base + SHB_OPTIONS_OFFSET, base + length - 4, at);
+        options.reset(v, order, shb.optionsOffset(), shb.optionsOffset() + shb.optionsLength(), at);
         while (options.next()) {
             if (options.code() == OPT_COMMENT && sectionComment == null) {
                 sectionComment = options.string();
@@ -179,14 +198,15 @@ public final class PcapngReader extends CaptureReader {
     }
 
     private void readInterface(ByteView v, int base, int length, long at) throws IOException {
-        int linkType = order.u16(v, base + IDB_LINKTYPE_OFFSET);
-        long snapLength = order.u32(v, base + IDB_SNAPLEN_OFFSET);
+        PcapngIdbView idb = new PcapngIdbView().wrap(v, base + BLOCK_BODY_OFFSET, length - BLOCK_OVERHEAD, bigEndian());
+        int linkType = idb.linkType();
+        long snapLength = idb.snaplen();
         String name = "";
         String description = "";
         String comment = null;
         int tsresol = DEFAULT_TSRESOL;
         long offsetSeconds = 0;
-        options.reset(v, order, base + IDB_OPTIONS_OFFSET, base + length - 4, at);
+        options.reset(v, order, idb.optionsOffset(), idb.optionsOffset() + idb.optionsLength(), at);
         while (options.next()) {
             switch (options.code()) {
                 case IF_NAME -> name = options.string();
@@ -216,11 +236,11 @@ public final class PcapngReader extends CaptureReader {
     }
 
     private Frame readEnhancedPacket(ByteView v, int base, int length, long at) throws IOException {
-        SectionInterface iface = declared(order.u32(v, base + EPB_INTERFACE_OFFSET), at);
-        Frame f = packet(v, base, length, at, iface, EPB_DATA_OFFSET, EPB_CAPTURED_LEN_OFFSET, EPB_ORIGINAL_LEN_OFFSET,
-                EPB_TS_HIGH_OFFSET);
-        int optionsFrom = (int) (base + EPB_DATA_OFFSET + padded(f.capturedLength()));
-        options.reset(v, order, optionsFrom, base + length - 4, at);
+        PcapngEpbView p = epb.wrap(v, base + BLOCK_BODY_OFFSET, length - BLOCK_OVERHEAD, bigEndian());
+        SectionInterface iface = declared(p.interfaceId(), at);
+        Frame f = packet(v, length, at, iface, p.validate() >= 0, p.capturedLen(), p.packetDataOffset(),
+                p.originalLen(), p.timestampHigh(), p.timestampLow());
+        options.reset(v, order, p.optionsOffset(), p.optionsOffset() + p.optionsLength(), at);
         while (options.next()) {
             if (options.code() == OPT_COMMENT && !f.hasComment()) {
                 f.comment(v, options.valueIndex(), options.length());
@@ -230,22 +250,26 @@ public final class PcapngReader extends CaptureReader {
     }
 
     private Frame readObsoletePacket(ByteView v, int base, int length, long at) throws IOException {
-        SectionInterface iface = declared(order.u16(v, base + PB_INTERFACE_OFFSET), at);
-        return packet(v, base, length, at, iface, PB_DATA_OFFSET, PB_CAPTURED_LEN_OFFSET, PB_ORIGINAL_LEN_OFFSET,
-                PB_TS_HIGH_OFFSET);
+        PcapngPbView p = pb.wrap(v, base + BLOCK_BODY_OFFSET, length - BLOCK_OVERHEAD, bigEndian());
+        SectionInterface iface = declared(p.interfaceId(), at);
+        return packet(v, length, at, iface, p.validate() >= 0, p.capturedLen(), p.packetDataOffset(),
+                p.originalLen(), p.timestampHigh(), p.timestampLow());
     }
 
-    /** The part Enhanced and obsolete Packet Blocks share: lengths, data and timestamp. */
-    private Frame packet(ByteView v, int base, int length, long at, SectionInterface iface, int dataOffset,
-                         int capturedOffset, int originalOffset, int timestampOffset) throws CaptureFormatException {
-        long captured = order.u32(v, base + capturedOffset);
-        if (dataOffset + padded(captured) > length - 4) {
+    /**
+     * The part Enhanced and obsolete Packet Blocks share: lengths, data and timestamp.
+     *
+     * @param fits whether the grammar's fields (data and its padding) fit in the block body
+     */
+    private Frame packet(ByteView v, int length, long at, SectionInterface iface, boolean fits, long captured,
+                         int dataIndex, long original, long timestampHigh, long timestampLow)
+            throws CaptureFormatException {
+        if (!fits) {
             throw new CaptureFormatException(at, "captured length " + captured + " overruns its block of "
                     + length + " bytes");
         }
-        frame.set(++frameNumber, iface.info(), at, v, base + dataOffset, (int) captured,
-                order.u32(v, base + originalOffset));
-        long ticks = order.u32(v, base + timestampOffset) << 32 | order.u32(v, base + timestampOffset + 4);
+        frame.set(++frameNumber, iface.info(), at, v, dataIndex, (int) captured, original);
+        long ticks = timestampHigh << 32 | timestampLow;
         TimestampResolution resolution = iface.resolution();
         frame.time(resolution.seconds(ticks) + iface.offsetSeconds(), resolution.nanos(ticks));
         return frame;
@@ -253,13 +277,14 @@ public final class PcapngReader extends CaptureReader {
 
     private Frame readSimplePacket(ByteView v, int base, int length, long at) throws IOException {
         SectionInterface iface = declared(0, at);
-        long original = order.u32(v, base + SPB_ORIGINAL_LEN_OFFSET);
+        PcapngSpbView p = spb.wrap(v, base + BLOCK_BODY_OFFSET, length - BLOCK_OVERHEAD, bigEndian());
+        long original = p.originalLen();
         long captured = Math.min(original, length - SPB_MIN_LENGTH);
         long snapLength = iface.info().snapLength();
         if (snapLength != 0) {
             captured = Math.min(captured, snapLength);
         }
-        frame.set(++frameNumber, iface.info(), at, v, base + SPB_DATA_OFFSET, (int) captured, original);
+        frame.set(++frameNumber, iface.info(), at, v, p.packetDataOffset(), (int) captured, original);
         frame.time(0, 0);
         return frame;
     }
@@ -267,21 +292,21 @@ public final class PcapngReader extends CaptureReader {
     private void readNames(ByteView v, int base, int length, long at) throws IOException {
         int next = base + NRB_RECORDS_OFFSET;
         int end = base + length - 4;
-        while (next + NRB_RECORD_HEADER_LENGTH <= end) {
-            int type = order.u16(v, next);
-            int valueLength = order.u16(v, next + 2);
-            int value = next + NRB_RECORD_HEADER_LENGTH;
+        while (next + PcapngNrbRecordView.MIN_LENGTH <= end) {
+            PcapngNrbRecordView r = nameRecord.wrap(v, next, end - next, bigEndian());
+            int type = r.recordType();
+            int valueLength = r.recordLength();
             if (type == NRB_END) {
                 return;
             }
-            if (value + valueLength > end) {
+            if (r.validate() < 0) {
                 throw new CaptureFormatException(at, "name record of length " + valueLength + " overruns its block");
             }
             int addressLength = type == NRB_IPV4 ? 4 : type == NRB_IPV6 ? 16 : 0;
             if (addressLength > 0 && valueLength >= addressLength) {
-                addNames(v, value, valueLength, addressLength);
+                addNames(v, r.valueOffset(), valueLength, addressLength);
             }
-            next = (int) (value + padded(valueLength));
+            next += r.validate();
         }
     }
 
@@ -308,10 +333,11 @@ public final class PcapngReader extends CaptureReader {
     }
 
     private void readStatistics(ByteView v, int base, int length, long at) throws IOException {
-        SectionInterface iface = declared(order.u32(v, base + ISB_INTERFACE_OFFSET), at);
-        long ticks = order.u32(v, base + ISB_TS_HIGH_OFFSET) << 32 | order.u32(v, base + ISB_TS_LOW_OFFSET);
+        PcapngIsbView isb = new PcapngIsbView().wrap(v, base + BLOCK_BODY_OFFSET, length - BLOCK_OVERHEAD, bigEndian());
+        SectionInterface iface = declared(isb.interfaceId(), at);
+        long ticks = isb.timestampHigh() << 32 | isb.timestampLow();
         long[] counters = {-1, -1, -1, -1, -1};
-        options.reset(v, order, base + ISB_OPTIONS_OFFSET, base + length - 4, at);
+        options.reset(v, order, isb.optionsOffset(), isb.optionsOffset() + isb.optionsLength(), at);
         while (options.next()) {
             int code = options.code();
             if (code >= ISB_IFRECV && code <= ISB_USRDELIV) {
@@ -326,12 +352,12 @@ public final class PcapngReader extends CaptureReader {
     }
 
     private void readSecrets(ByteView v, int base, int length, long at) throws IOException {
-        long type = order.u32(v, base + DSB_SECRETS_TYPE_OFFSET);
-        long secretsLength = order.u32(v, base + DSB_SECRETS_LENGTH_OFFSET);
-        if (DSB_SECRETS_OFFSET + padded(secretsLength) > length - 4) {
+        PcapngDsbView dsb = new PcapngDsbView().wrap(v, base + BLOCK_BODY_OFFSET, length - BLOCK_OVERHEAD, bigEndian());
+        long secretsLength = dsb.secretsLength();
+        if (dsb.validate() < 0) {
             throw new CaptureFormatException(at, "secrets of length " + secretsLength + " overrun their block");
         }
-        secrets.add(new DecryptionSecrets(type, v.toArray(base + DSB_SECRETS_OFFSET, (int) secretsLength)));
+        secrets.add(new DecryptionSecrets(dsb.secretsType(), v.toArray(dsb.secretsDataOffset(), (int) secretsLength)));
     }
 
     @Override

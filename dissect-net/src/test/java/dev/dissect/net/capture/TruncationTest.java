@@ -1,5 +1,6 @@
 package dev.dissect.net.capture;
 
+import dev.dissect.net.wire.PcapRecordView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -84,7 +85,7 @@ class TruncationTest {
         }
         List<Long> starts = new ArrayList<>(List.of(0L));
         for (int at = PcapLayout.HEADER_LENGTH; at < file.length;
-                at += PcapLayout.RECORD_HEADER_LENGTH + b.getInt(at + PcapLayout.RECORD_INCL_LEN_OFFSET)) {
+                at += PcapLayout.RECORD_HEADER_LENGTH + b.getInt(at + PcapRecordView.INCL_LEN_OFFSET)) {
             starts.add((long) at);
         }
         return starts;
