@@ -1,11 +1,10 @@
 package dev.dissect.net.capture;
 
-import static dev.dissect.net.capture.PcapngLayout.OPTION_HEADER_LENGTH;
 import static dev.dissect.net.capture.PcapngLayout.OPT_ENDOFOPT;
-import static dev.dissect.net.capture.PcapngLayout.padded;
 
 import dev.dissect.api.buffer.ByteView;
 import dev.dissect.api.frame.CaptureFormatException;
+import dev.dissect.net.wire.PcapngOptionView;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,6 +17,7 @@ import java.nio.charset.StandardCharsets;
  * </pre>
  */
 final class OptionCursor {
+    private final PcapngOptionView option = new PcapngOptionView();
     private ByteView view;
     private Endianness order;
     private int next;
@@ -39,20 +39,22 @@ final class OptionCursor {
 
     /** Moves to the next option; false at {@code opt_endofopt} or the end of the block. */
     boolean next() throws CaptureFormatException {
-        if (next + OPTION_HEADER_LENGTH > end) {
+        if (next + PcapngOptionView.MIN_LENGTH > end) {
             return false;
         }
-        code = order.u16(view, next);
-        length = order.u16(view, next + 2);
+        PcapngOptionView o = option.wrap(view, next, end - next, order == Endianness.BIG);
+        code = o.code();
+        length = o.length();
         if (code == OPT_ENDOFOPT) {
             return false;
         }
-        valueIndex = next + OPTION_HEADER_LENGTH;
+        valueIndex = o.valueOffset();
         if (valueIndex + length > end) {
             throw new CaptureFormatException(blockOffset, "option " + code + " of length " + length
                     + " overruns its block");
         }
-        next = (int) (valueIndex + padded(length));
+        // The last option's padding may be missing at the end of a block: step past what is there.
+        next = Math.min(end, valueIndex + length + o.paddingLength());
         return true;
     }
 
