@@ -12,28 +12,46 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * Reads and dissects every frame of the capture through L2 to L4 (and DNS) with the default engine: one operation is
- * one pass over the file, opened through {@link Captures#open(Path)} as a user would. Compare {@code :packets} with
- * {@link RecordWalkBenchmark} on the same capture for "x floor".
+ * Reads and dissects every frame of the capture through L2 to L4 (and whatever else is registered) with the default
+ * engine: one operation is one pass over the file, opened through {@link Captures#open(Path)} as a user would.
+ * Compare {@code :packets} with {@link RecordWalkBenchmark} on the same capture for "x floor".
  *
- * <p>The {@link Dissection} is reused across frames and passes, so {@code -prof gc} shows what dissection allocates
- * per pass ({@code gc.alloc.rate.norm}, in bytes per operation; divide by the packet count for bytes per frame).
+ * <p>The {@link Dissection}s are reused across frames and passes, so {@code -prof gc} shows what dissection
+ * allocates per pass ({@code gc.alloc.rate.norm}, in bytes per operation; divide by the packet count for bytes per
+ * frame).
  */
 public class L2L4DecodeBenchmark extends CaptureBenchmark {
     private Path path;
     private DissectionEngine engine;
-    private Dissection dissection;
+    private Dissection allFields;
+    private Dissection layersOnly;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
         path = capturePath();
         engine = DissectionEngine.withDefaults();
-        dissection = new Dissection();
+        allFields = new Dissection();
+        layersOnly = new Dissection();
+        layersOnly.recordNoFields();
+        layersOnly.setInfoWanted(false);
     }
 
+    /** Every field of every layer recorded and the info column built: what {@code tshark -V} needs. */
     @Benchmark
     public int dissectAll(FrameCounters counters) throws IOException {
-        Dissection d = dissection;
+        return pass(allFields, counters);
+    }
+
+    /**
+     * Every layer found, checked and handed on, with no field recorded and no info column: the cost of decoding
+     * L2-L4 for a caller that reads values through the generated views or asks for a few fields.
+     */
+    @Benchmark
+    public int layersOnly(FrameCounters counters) throws IOException {
+        return pass(layersOnly, counters);
+    }
+
+    private int pass(Dissection d, FrameCounters counters) throws IOException {
         int layers = 0;
         long packets = 0;
         long bytes = 0;

@@ -6,6 +6,7 @@ import dev.dissect.api.field.FieldDef;
 import dev.dissect.api.field.Protocol;
 import dev.dissect.api.frame.FrameView;
 import java.util.Arrays;
+import java.util.Collection;
 
 /**
  * What dissection found in one frame: its layers in order, the fields each emitted, and diagnostics.
@@ -19,6 +20,15 @@ import java.util.Arrays;
  * One object is reused frame after frame: {@link #reset(FrameView)} clears it. Byte-valued fields and
  * {@link #frame()} point at the reader's buffer and are valid until the reader moves on; copy what must live
  * longer ({@link #valueString(int)} makes a String).
+ *
+ * <h2>Recording only what will be read</h2>
+ * By default every field is recorded and the info column is built, as {@code tshark -V} needs. A caller that reads
+ * a few fields ({@code -T fields -e ...}, a display filter) or only the layers says so with
+ * {@link #recordFields(Collection)} or {@link #recordNoFields()}, and {@link #setInfoWanted(boolean)}: the
+ * {@code add} methods then drop unwanted fields at the cost of one array look-up, and dissectors may skip work
+ * whose only product is such fields ({@link #records(FieldDef)}, {@link #infoWanted()}). Layers and diagnostics are
+ * always recorded. This is what makes a layers-only pass nearly as fast as walking the file, as Wireshark builds
+ * its tree only when something will look at it.
  *
  * <p>Not thread-safe: one per dissecting thread.
  *
@@ -52,6 +62,11 @@ public final class Dissection {
     private int[] diagnosticLength = new int[4];
     private String[] diagnosticDetail = new String[4];
 
+    private boolean allFields = true;
+    private boolean[] wanted = new boolean[0];
+    private boolean anyWanted = true;
+    private boolean infoWanted = true;
+
     private final StringBuilder info = new StringBuilder(64);
     private String protocolColumn = "";
     private final CharSequence protocolsText = new ProtocolsText();
@@ -62,7 +77,7 @@ public final class Dissection {
     /** Clears everything and starts the record of {@code frame}. */
     public void reset(FrameView frame) {
         this.frame = frame;
-        Arrays.fill(fieldSource, 0, fieldCount, null);
+        // Decoded values may be large (names, certificates): let them go. Sources are long-lived reusable views.
         Arrays.fill(fieldObject, 0, fieldCount, null);
         Arrays.fill(diagnosticDetail, 0, diagnosticCount, null);
         layerCount = 0;
@@ -172,10 +187,68 @@ public final class Dissection {
         }
     }
 
+    // ---------------------------------------------------------------- what to record
+
+    /** Records every field (the default). */
+    public void recordAllFields() {
+        allFields = true;
+        anyWanted = true;
+    }
+
+    /** Records no field at all: layers, diagnostics and (if wanted) the info column only. */
+    public void recordNoFields() {
+        allFields = false;
+        anyWanted = false;
+        wanted = new boolean[0];
+    }
+
+    /** Records only these fields (and drops every other {@code add}). */
+    public void recordFields(Collection<FieldDef> defs) {
+        int max = -1;
+        for (FieldDef d : defs) {
+            max = Math.max(max, d.id());
+        }
+        boolean[] w = new boolean[max + 1];
+        for (FieldDef d : defs) {
+            w[d.id()] = true;
+        }
+        wanted = w;
+        allFields = false;
+        anyWanted = !defs.isEmpty();
+    }
+
+    /** True if an {@code add} of {@code def} would be recorded; dissectors may skip computing it otherwise. */
+    public boolean records(FieldDef def) {
+        int id = def.id();
+        return allFields || id < wanted.length && wanted[id];
+    }
+
+    /** True unless {@link #recordNoFields()} is in force (or an empty selection). */
+    public boolean recordsAnyField() {
+        return anyWanted;
+    }
+
+    /** Whether dissectors should build the info column (true by default). */
+    public void setInfoWanted(boolean wanted) {
+        infoWanted = wanted;
+    }
+
+    /** True if the info column will be read; building its text is the dearest part of many dissectors. */
+    public boolean infoWanted() {
+        return infoWanted;
+    }
+
     // ---------------------------------------------------------------- fields
 
-    /** Records an integer-like field (UINT, INT, BOOLEAN, IPV4 as a value, FRAMENUM) read at {@code offset}. */
+    /**
+     * Records an integer-like field (UINT, INT, BOOLEAN, IPV4 as a value, FRAMENUM) read at {@code offset}.
+     *
+     * @return the field's index, or {@link #NONE} if the field is not being recorded
+     */
     public int add(FieldDef def, ByteView source, int offset, int length, long value) {
+        if (!records(def)) {
+            return NONE;
+        }
         int i = nextField(def);
         fieldValue[i] = value;
         fieldSource[i] = source;
@@ -192,14 +265,18 @@ public final class Dissection {
     /** Records a text field whose value was decoded (a DNS name, a header). Allocates; not for the L2-L4 path. */
     public int addString(FieldDef def, ByteView source, int offset, int length, CharSequence value) {
         int i = add(def, source, offset, length, 0);
-        fieldObject[i] = value;
+        if (i != NONE) {
+            fieldObject[i] = value;
+        }
         return i;
     }
 
     /** Records a time: seconds and nanoseconds (ABSOLUTE_TIME or RELATIVE_TIME). */
     public int addTime(FieldDef def, long seconds, int nanos) {
         int i = add(def, null, 0, 0, seconds);
-        fieldAux[i] = nanos;
+        if (i != NONE) {
+            fieldAux[i] = nanos;
+        }
         return i;
     }
 

@@ -1,6 +1,7 @@
 package dev.dissect.api.field;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A field a dissector can emit: its display-filter name, title, type and display format (Wireshark's
@@ -11,22 +12,39 @@ import java.util.Objects;
  * static final FieldDef SRC_PORT = FieldDef.uint("udp.srcport", "Source Port", 2, Base.DEC);
  * }</pre>
  *
- * @param name        display-filter name, for example {@code ip.src}; Wireshark's where Wireshark has one
- * @param title       human title, for example {@code Source Address}
- * @param type        value type
- * @param base        integer display base ({@link Base#NONE} for non-integers)
- * @param width       width in bytes for zero-padded hex display; 0 where not applicable
- * @param description one sentence for {@code -G fields}, or the empty string
+ * <p>Two definitions are equal when all their components are; each also carries a small {@link #id()}, unique in
+ * the process, so that "is this field wanted?" is an array look-up on the per-packet path.
+ *
  * @since 0.1
  */
-public record FieldDef(String name, String title, FieldType type, Base base, int width, String description) {
+public final class FieldDef {
+    /** Hands out dense ids; an allocator of identities, like an enum's ordinal, not mutable configuration. */
+    private static final AtomicInteger NEXT_ID = new AtomicInteger();
 
-    public FieldDef {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(base, "base");
-        Objects.requireNonNull(description, "description");
+    private final String name;
+    private final String title;
+    private final FieldType type;
+    private final Base base;
+    private final int width;
+    private final String description;
+    private final int id;
+
+    /**
+     * @param name        display-filter name, for example {@code ip.src}; Wireshark's where Wireshark has one
+     * @param title       human title, for example {@code Source Address}
+     * @param type        value type
+     * @param base        integer display base ({@link Base#NONE} for non-integers)
+     * @param width       width in bytes for zero-padded hex display; 0 where not applicable
+     * @param description one sentence for {@code -G fields}, or the empty string
+     */
+    public FieldDef(String name, String title, FieldType type, Base base, int width, String description) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.title = Objects.requireNonNull(title, "title");
+        this.type = Objects.requireNonNull(type, "type");
+        this.base = Objects.requireNonNull(base, "base");
+        this.width = width;
+        this.description = Objects.requireNonNull(description, "description");
+        this.id = NEXT_ID.getAndIncrement();
     }
 
     /** An unsigned integer {@code width} bytes wide (1 to 8). */
@@ -84,5 +102,52 @@ public record FieldDef(String name, String title, FieldType type, Base base, int
     public String protocolName() {
         int dot = name.indexOf('.');
         return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    /** Display-filter name, for example {@code ip.src}. */
+    public String name() {
+        return name;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public FieldType type() {
+        return type;
+    }
+
+    public Base base() {
+        return base;
+    }
+
+    /** Width in bytes for zero-padded hex display; 0 where not applicable. */
+    public int width() {
+        return width;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** A small number unique to this definition in the process (dense, from 0): an index for per-field tables. */
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FieldDef f && name.equals(f.name) && title.equals(f.title) && type == f.type
+                && base == f.base && width == f.width && description.equals(f.description);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, title, type, base, width, description);
+    }
+
+    @Override
+    public String toString() {
+        return "FieldDef[" + name + ", " + type + "]";
     }
 }
