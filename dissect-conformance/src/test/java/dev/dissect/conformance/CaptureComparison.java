@@ -144,6 +144,9 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
             String theirs = cell(row, c);
             if (theirs.contentEquals(ours)) {
                 tally[c].agreed++;
+                if (!theirs.isEmpty()) {
+                    tally[c].agreedPresent++;
+                }
                 continue;
             }
             String o = ours.toString();

@@ -13,18 +13,19 @@ final class ConformanceReport {
     /** The per-field table; fields in {@code mustAgree} are marked {@code must}. */
     static String fieldTable(Collection<FieldTally> tallies, Set<String> mustAgree) {
         StringBuilder out = new StringBuilder();
-        out.append("| field | status | compared | agreed | differing | skipped (deliberate) | first differences"
-                + " (capture#frame: ours \\| tshark) |\n|---|---|--:|--:|--:|--:|---|\n");
+        out.append("| field | status | compared | agreed | of them present | differing | skipped (deliberate)"
+                + " | first differences (capture#frame: ours \\| tshark) |\n|---|---|--:|--:|--:|--:|--:|---|\n");
         for (FieldTally t : tallies) {
             String status = !t.implemented ? "not implemented"
                     : (mustAgree.contains(t.field) ? "must, " : "") + (t.differing == 0 ? "agrees" : "differs");
             out.append("| ").append(t.field).append(" | ").append(status).append(" | ");
             if (t.implemented) {
-                out.append(t.compared()).append(" | ").append(t.agreed).append(" | ").append(t.differing)
+                out.append(t.compared()).append(" | ").append(t.agreed).append(" | ").append(t.agreedPresent)
+                        .append(" | ").append(t.differing)
                         .append(" | ").append(t.skipped).append(" | ")
                         .append(String.join("<br>", t.samples).replace("|", "\\|"));
             } else {
-                out.append(" |  |  |  | ");
+                out.append(" |  |  |  |  | ");
             }
             out.append(" |\n");
         }

@@ -12,6 +12,8 @@ final class FieldTally {
     final String field;
     final boolean implemented;
     long agreed;
+    /** Of {@link #agreed}, the cells where the field is present (both sides absent agrees too, and says less). */
+    long agreedPresent;
     long differing;
     long skipped;
     final List<String> samples = new ArrayList<>(SAMPLES);
@@ -41,6 +43,7 @@ final class FieldTally {
     /** Adds the counts and, while there is room, the samples of another tally of the same field. */
     void add(FieldTally other) {
         agreed += other.agreed;
+        agreedPresent += other.agreedPresent;
         differing += other.differing;
         skipped += other.skipped;
         for (String s : other.samples) {
