@@ -1,8 +1,10 @@
 package dev.dissect.net.ip;
 
+import dev.dissect.api.frame.LinkType;
 import dev.dissect.api.spi.DissectorProvider;
 import dev.dissect.api.spi.DissectorTable;
 import dev.dissect.api.spi.Registrar;
+import dev.dissect.net.engine.DissectionEngine;
 import dev.dissect.net.link.EtherTypes;
 import dev.dissect.net.link.NullLoopbackDissector;
 
@@ -18,6 +20,7 @@ public final class IpProvider implements DissectorProvider {
         DissectorTable protocols = r.table(IpProtocols.TABLE);
         Ipv4Dissector ipv4 = new Ipv4Dissector(protocols);
         Ipv6Dissector ipv6 = new Ipv6Dissector(protocols);
+        ipv4.versionSixGoesTo(ipv6);
         Ipv6OptionsDissector hopByHop = Ipv6OptionsDissector.hopByHop(protocols);
         Ipv6OptionsDissector routing = Ipv6OptionsDissector.routing(protocols);
         Ipv6OptionsDissector destination = Ipv6OptionsDissector.destinationOptions(protocols);
@@ -36,6 +39,8 @@ public final class IpProvider implements DissectorProvider {
 
         r.add(EtherTypes.TABLE, EtherTypes.IPV4, ipv4);
         r.add(EtherTypes.TABLE, EtherTypes.IPV6, ipv6);
+        r.add(DissectionEngine.LINK_TYPE_TABLE, LinkType.IPV4, ipv4);
+        r.add(DissectionEngine.LINK_TYPE_TABLE, LinkType.IPV6, ipv6);
         r.add(NullLoopbackDissector.TABLE, 2, ipv4);
         for (int family : new int[] {24, 28, 30}) {
             r.add(NullLoopbackDissector.TABLE, family, ipv6);

@@ -61,9 +61,15 @@ public final class Ipv4Dissector implements Dissector {
     private final Ipv4View view = new Ipv4View();
     private final Ipv4OptionView option = new Ipv4OptionView();
     private final DissectorTable protocols;
+    private Ipv6Dissector ipv6;
 
     Ipv4Dissector(DissectorTable protocols) {
         this.protocols = protocols;
+    }
+
+    /** Where a version-6 packet goes (Wireshark's ip dissector hands it to IPv6 rather than failing). */
+    void versionSixGoesTo(Ipv6Dissector dissector) {
+        this.ipv6 = dissector;
     }
 
     @Override
@@ -76,6 +82,10 @@ public final class Ipv4Dissector implements Dissector {
         Dissection tree = ctx.tree();
         tree.setProtocolColumn(PROTOCOL.shortName());
         int layer = tree.beginLayer(PROTOCOL, offset, Math.min(length, Ipv4View.MIN_LENGTH));
+        if (length > 0 && ipv6 != null && data.u8(offset) >>> 4 == 6) {
+            ctx.handOffTo(ipv6, offset, length); // as Wireshark's ip dissector does with a version-6 packet
+            return;
+        }
         if (length < Ipv4View.MIN_LENGTH) {
             tree.diagnose(TRUNCATED, offset, length, length + " of " + Ipv4View.MIN_LENGTH + " bytes");
             return;
@@ -97,7 +107,8 @@ public final class Ipv4Dissector implements Dissector {
         tree.add(DSCP, data, offset + Ipv4View.DSFIELD_OFFSET, 1, ds >>> 2);
         tree.add(ECN, data, offset + Ipv4View.DSFIELD_OFFSET, 1, ds & 3);
         int totalLength = ip.totalLength();
-        tree.add(LEN, data, offset + Ipv4View.TOTAL_LENGTH_OFFSET, 2, totalLength);
+        // TCP segmentation offload writes 0 here; Wireshark then shows (and uses) what is there.
+        tree.add(LEN, data, offset + Ipv4View.TOTAL_LENGTH_OFFSET, 2, totalLength == 0 ? length : totalLength);
         tree.add(ID, data, offset + Ipv4View.IDENTIFICATION_OFFSET, 2, ip.identification());
         int flags = ip.flags();
         int flagsAt = offset + Ipv4View.FLAGS_OFFSET;
@@ -126,7 +137,6 @@ public final class Ipv4Dissector implements Dissector {
             dissectOptions(tree, data, ip.optionsOffset(), ip.optionsLength());
         }
         if (totalLength < headerLength) {
-            // TCP segmentation offload writes 0 here: take what was captured, as Wireshark does.
             if (totalLength != 0) {
                 tree.diagnose(BAD_TOTAL_LENGTH, offset + Ipv4View.TOTAL_LENGTH_OFFSET, 2,
                         totalLength + " < header length " + headerLength);

@@ -59,6 +59,7 @@ public final class Ipv6Dissector implements Dissector {
             return;
         }
         Ipv6View ip = view.wrap(data, offset, length);
+        tree.add(Ipv4Dissector.VERSION, data, offset, 1, ip.version());
         tree.add(VERSION, data, offset, 1, ip.version());
         if (ip.version() != 6) {
             tree.diagnose(BAD_VERSION, offset, 1, "version " + ip.version());

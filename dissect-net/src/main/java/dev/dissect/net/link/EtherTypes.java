@@ -14,6 +14,8 @@ public final class EtherTypes {
     public static final String TABLE = "ethertype";
     public static final Protocol ETHERTYPE = new Protocol("ethertype", "EtherType", "EtherType");
 
+    /** Wireshark reads type 0 as an Ethernet II frame of unknown type, not as an 802.3 frame of length 0. */
+    public static final int UNKNOWN = 0x0000;
     public static final int IPV4 = 0x0800;
     public static final int ARP = 0x0806;
     public static final int VLAN = 0x8100;

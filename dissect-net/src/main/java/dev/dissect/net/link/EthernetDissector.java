@@ -30,10 +30,12 @@ public final class EthernetDissector implements Dissector {
     private final EthernetView view = new EthernetView();
     private final DissectorTable etherTypes;
     private final LlcDissector llc;
+    private final CiscoFabricPathDissector fabricPath;
 
-    EthernetDissector(DissectorTable etherTypes, LlcDissector llc) {
+    EthernetDissector(DissectorTable etherTypes, LlcDissector llc, CiscoFabricPathDissector fabricPath) {
         this.etherTypes = etherTypes;
         this.llc = llc;
+        this.fabricPath = fabricPath;
     }
 
     @Override
@@ -51,6 +53,11 @@ public final class EthernetDissector implements Dissector {
             return;
         }
         EthernetView eth = view.wrap(data, offset, length);
+        if (eth.etherType() == CiscoFabricPathDissector.ETHER_TYPE) {
+            tree.setLayerLength(layer, 0); // the FabricPath header owns these bytes, as in Wireshark
+            ctx.handOffTo(fabricPath, offset, length);
+            return;
+        }
         tree.addBytes(DST, data, eth.dstMacOffset(), 6);
         tree.addBytes(ADDR, data, eth.dstMacOffset(), 6);
         tree.addBytes(SRC, data, eth.srcMacOffset(), 6);
@@ -58,7 +65,7 @@ public final class EthernetDissector implements Dissector {
         int type = eth.etherType();
         int payload = offset + EthernetView.MIN_LENGTH;
         int payloadLength = length - EthernetView.MIN_LENGTH;
-        if (type <= EtherTypes.MAX_802_3_LENGTH) {
+        if (type <= EtherTypes.MAX_802_3_LENGTH && type != EtherTypes.UNKNOWN) {
             tree.setLayerLength(layer, EthernetView.MIN_LENGTH);
             tree.add(LEN, data, offset + EthernetView.ETHER_TYPE_OFFSET, 2, type);
             ctx.handOffTo(llc, payload, Math.min(type, payloadLength));

@@ -18,29 +18,36 @@ public final class LinkProvider implements DissectorProvider {
         r.protocol(EthernetDissector.PROTOCOL, EthernetDissector.FIELDS);
         r.protocol(EtherTypes.ETHERTYPE);
         r.protocol(LlcDissector.PROTOCOL, LlcDissector.FIELDS);
-        r.protocol(VlanDissector.PROTOCOL, VlanDissector.FIELDS);
+        r.protocol(VlanDissector.VLAN, VlanDissector.VLAN_FIELDS);
+        r.protocol(VlanDissector.IEEE8021AD, VlanDissector.IEEE8021AD_FIELDS);
         r.protocol(LinuxCookedFields.PROTOCOL, LinuxCookedFields.FIELDS);
         r.protocol(NullLoopbackDissector.PROTOCOL, NullLoopbackDissector.FIELDS);
         r.protocol(RawIpDissector.PROTOCOL);
+        r.protocol(CiscoFabricPathDissector.PROTOCOL, CiscoFabricPathDissector.FIELDS);
         r.diagnostics(EthernetDissector.TRUNCATED, LlcDissector.TRUNCATED, VlanDissector.TRUNCATED,
-                LinuxCookedFields.TRUNCATED, NullLoopbackDissector.TRUNCATED);
+                LinuxCookedFields.TRUNCATED, NullLoopbackDissector.TRUNCATED, CiscoFabricPathDissector.TRUNCATED);
 
         DissectorTable etherTypes = r.table(EtherTypes.TABLE);
         DissectorTable families = r.table(NullLoopbackDissector.TABLE);
         LlcDissector llc = new LlcDissector(etherTypes);
         String link = DissectionEngine.LINK_TYPE_TABLE;
-        r.add(link, LinkType.ETHERNET, new EthernetDissector(etherTypes, llc));
+        CiscoFabricPathDissector fabricPath = new CiscoFabricPathDissector();
+        EthernetDissector ethernet = new EthernetDissector(etherTypes, llc, fabricPath);
+        fabricPath.innerFrames(ethernet);
+        r.add(link, LinkType.ETHERNET, ethernet);
+        r.add("ip.proto", 143, ethernet); // Ethernet in IPv6 (RFC 8986 segment routing)
         r.add(link, LinkType.LINUX_SLL, new LinuxSllDissector(etherTypes, llc));
         r.add(link, LinkType.LINUX_SLL2, new LinuxSll2Dissector(etherTypes, llc));
         r.add(link, LinkType.NULL, new NullLoopbackDissector(families, true));
         r.add(link, LinkType.LOOP, new NullLoopbackDissector(families, false));
         RawIpDissector raw = new RawIpDissector(etherTypes);
-        for (int type : new int[] {LinkType.RAW, LinkType.RAW_OPENBSD, LinkType.IPV4, LinkType.IPV6}) {
+        // LINKTYPE_IPV4 and LINKTYPE_IPV6 go straight to IP (IpProvider registers them): tshark shows no raw layer.
+        for (int type : new int[] {LinkType.RAW, LinkType.RAW_OPENBSD}) {
             r.add(link, type, raw);
         }
-        VlanDissector vlan = new VlanDissector(etherTypes, llc);
-        for (int tpid : new int[] {EtherTypes.VLAN, EtherTypes.QINQ, EtherTypes.QINQ_OLD}) {
-            r.add(EtherTypes.TABLE, tpid, vlan);
-        }
+        VlanDissector vlan = VlanDissector.customerTag(etherTypes, llc);
+        r.add(EtherTypes.TABLE, EtherTypes.VLAN, vlan);
+        r.add(EtherTypes.TABLE, EtherTypes.QINQ_OLD, vlan);
+        r.add(EtherTypes.TABLE, EtherTypes.QINQ, VlanDissector.serviceTag(etherTypes, llc));
     }
 }

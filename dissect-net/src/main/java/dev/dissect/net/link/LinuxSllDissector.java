@@ -10,6 +10,9 @@ import dev.dissect.net.wire.LinuxSllView;
 
 /** Linux cooked capture v1 (link type 113, {@code tcpdump -i any} before libpcap 1.10). */
 public final class LinuxSllDissector implements Dissector {
+    /** Netlink messages captured on a netlink monitor interface. */
+    private static final int ARPHRD_NETLINK = 824;
+
     private final LinuxSllView view = new LinuxSllView();
     private final DissectorTable etherTypes;
     private final LlcDissector llc;
@@ -34,6 +37,11 @@ public final class LinuxSllDissector implements Dissector {
             return;
         }
         LinuxSllView sll = view.wrap(data, offset, length);
+        if (sll.arphrdType() == ARPHRD_NETLINK) {
+            // The whole cooked header belongs to netlink here (Wireshark hands it over before adding sll fields).
+            ctx.handOffToData(offset, length);
+            return;
+        }
         tree.add(LinuxCookedFields.PKTTYPE, data, offset + LinuxSllView.PACKET_TYPE_OFFSET, 2, sll.packetType());
         tree.add(LinuxCookedFields.HATYPE, data, offset + LinuxSllView.ARPHRD_TYPE_OFFSET, 2, sll.arphrdType());
         tree.add(LinuxCookedFields.HALEN, data, offset + LinuxSllView.ADDR_LENGTH_OFFSET, 2, sll.addrLength());

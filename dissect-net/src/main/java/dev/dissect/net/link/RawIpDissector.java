@@ -8,7 +8,7 @@ import dev.dissect.api.spi.Dissector;
 import dev.dissect.api.spi.DissectorTable;
 
 /**
- * Raw IP (link types 101, 12, 228 and 229): no link header; the IP version nibble picks IPv4 or IPv6.
+ * Raw IP (link types 101 and 12): no link header; the IP version nibble picks IPv4 or IPv6.
  */
 public final class RawIpDissector implements Dissector {
     public static final Protocol PROTOCOL = new Protocol("raw", "Raw packet data", "Raw");

@@ -103,10 +103,14 @@ class L2L4DissectionTest {
         byte[] inner = Packets.vlanTag(0, 0, 20, 0x0800, ipv4(17, Packets.udp(1000, 2000, new byte[0])));
         byte[] outer = Packets.vlanTag(5, 1, 101, 0x8100, inner);
         Dissection d = Frames.ethernet(Packets.ethernet(MAC_A, MAC_B, 0x88a8, outer));
-        assertEquals("eth:ethertype:vlan:ethertype:vlan:ethertype:ip:udp", d.protocolsText().toString());
-        assertEquals("101,20", field(d, "vlan.id"));
-        assertEquals("5,0", field(d, "vlan.priority"));
-        assertEquals("0x8100,0x0800", field(d, "vlan.etype"));
+        // As in tshark: the 802.1ad service tag is its own protocol, without an etype field.
+        assertEquals("eth:ethertype:ieee8021ad:ethertype:vlan:ethertype:ip:udp", d.protocolsText().toString());
+        assertEquals("101", field(d, "ieee8021ad.id"));
+        assertEquals("5", field(d, "ieee8021ad.priority"));
+        assertEquals("1", field(d, "ieee8021ad.dei"));
+        assertEquals("20", field(d, "vlan.id"));
+        assertEquals("0", field(d, "vlan.priority"));
+        assertEquals("0x0800", field(d, "vlan.etype"));
         assertEquals("0x88a8", field(d, "eth.type"));
     }
 
@@ -195,6 +199,29 @@ class L2L4DissectionTest {
         assertEquals("eth:llc:ip:udp", d.protocolsText().toString());
         assertEquals(String.valueOf(payload.length), field(d, "eth.len"));
         assertEquals("0x0800", field(d, "llc.pid"));
+    }
+
+    @Test
+    void customerTagsStackAndEtherTypeZeroIsEthernetTwo() {
+        byte[] inner = Packets.vlanTag(1, 0, 7, 0x0800, ipv4(17, Packets.udp(1, 2, new byte[0])));
+        Dissection d = Frames.ethernet(Packets.ethernet(MAC_A, MAC_B, 0x8100, Packets.vlanTag(2, 0, 5, 0x8100, inner)));
+        assertEquals("5,7", field(d, "vlan.id"));
+        assertEquals("0x8100,0x0800", field(d, "vlan.etype"));
+        Dissection zero = Frames.ethernet(Packets.ethernet(MAC_A, MAC_B, 0, new byte[] {1, 2, 3}));
+        assertEquals("eth:ethertype:data", zero.protocolsText().toString());
+        assertEquals("0x0000", field(zero, "eth.type"));
+    }
+
+    @Test
+    void ipv4AndIpv6LinkTypesHaveNoRawLayer() {
+        byte[] v4 = ipv4(17, Packets.udp(1, 2, new byte[0]));
+        assertEquals("ip:udp", Frames.dissect(LinkType.IPV4, v4).protocolsText().toString());
+        byte[] v6 = Packets.ipv6(0, 0, 17, 1, V6_A, V6_B, Packets.udp(1, 2, new byte[0]));
+        Dissection six = Frames.dissect(LinkType.IPV6, v6);
+        assertEquals("ipv6:udp", six.protocolsText().toString());
+        assertEquals("6", field(six, "ip.version"));
+        // An IPv6 packet under LINKTYPE_IPV4: Wireshark's ip layer hands it to IPv6.
+        assertEquals("ip:ipv6:udp", Frames.dissect(LinkType.IPV4, v6).protocolsText().toString());
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.dissect.net.wire.kaitai.Pcap;
 import dev.dissect.net.wire.kaitai.Pcapng;
 import dev.dissect.net.wire.kaitai.Tcp;
 import dev.dissect.net.wire.kaitai.Udp;
+import dev.dissect.net.wire.kaitai.CiscoFabricPath;
 import dev.dissect.net.wire.kaitai.Vlan;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -45,6 +46,7 @@ class FlyweightViewProperties {
             new KaitaiReference(LlcView.class, Llc.class),
             new KaitaiReference(LlcSnapView.class, Llc.LlcSnap.class),
             new KaitaiReference(VlanView.class, Vlan.class),
+            new KaitaiReference(CiscoFabricPathView.class, CiscoFabricPath.class),
             new KaitaiReference(LinuxSllView.class, LinuxSll.class),
             new KaitaiReference(LinuxSll2View.class, LinuxSll2.class),
             new KaitaiReference(NullLoopbackView.class, NullLoopback.class),
