@@ -62,10 +62,10 @@ class DissectCommandTest {
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
         assertEquals(2, lines.length);
-        assertEquals("    1   0.000000    127.0.0.1 \u2192 127.0.0.1    TCP 74 45506 \u2192 44330 [SYN] Seq=2417583199 "
+        assertEquals("    1   0.000000    127.0.0.1 \u2192 127.0.0.1    TCP 74 45506 \u2192 44330 [SYN] Seq=0 "
                 + "Win=65495 Len=0 MSS=65495 SACK_PERM TSval=3859682122 TSecr=0 WS=1024", lines[0]);
-        assertTrue(lines[1].startsWith("    2   0.000051    127.0.0.1 \u2192 127.0.0.1    TCP 74 44330 \u2192 45506 [SYN, ACK]"),
-                lines[1]);
+        assertEquals("    2   0.000051    127.0.0.1 \u2192 127.0.0.1    TCP 74 44330 \u2192 45506 [SYN, ACK] Seq=0 Ack=1 "
+                + "Win=65483 Len=0 MSS=65495 SACK_PERM TSval=1776797947 TSecr=3859682122 WS=1024", lines[1]);
     }
 
     @Test

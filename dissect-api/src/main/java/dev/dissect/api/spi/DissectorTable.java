@@ -1,5 +1,8 @@
 package dev.dissect.api.spi;
 
+import dev.dissect.api.stream.HeuristicStreamDissector;
+import dev.dissect.api.stream.StreamDissector;
+
 /**
  * A named table that maps a number read from the wire ({@code ip.proto} 6, {@code udp.port} 53) to the dissector
  * of the next layer, as Wireshark's {@code dissector_add_uint}.
@@ -20,4 +23,22 @@ public interface DissectorTable {
 
     /** The heuristic dissectors tried on payloads that {@link #lookup} does not place, in registration order. */
     HeuristicDissector[] heuristics();
+
+    /**
+     * The stream dissector registered for {@code key} (a "decode as" override wins), or null. The default: none.
+     *
+     * @since 0.1
+     */
+    default StreamDissector lookupStream(long key) {
+        return null;
+    }
+
+    /**
+     * The heuristic stream dissectors tried on a flow's first payload, in registration order. The default: none.
+     *
+     * @since 0.1
+     */
+    default HeuristicStreamDissector[] streamHeuristics() {
+        return new HeuristicStreamDissector[0];
+    }
 }

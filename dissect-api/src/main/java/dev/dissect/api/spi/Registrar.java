@@ -3,6 +3,8 @@ package dev.dissect.api.spi;
 import dev.dissect.api.field.DiagnosticDef;
 import dev.dissect.api.field.FieldDef;
 import dev.dissect.api.field.Protocol;
+import dev.dissect.api.stream.HeuristicStreamDissector;
+import dev.dissect.api.stream.StreamDissector;
 
 /**
  * What a {@link DissectorProvider} declares: protocols and their fields, diagnostics, tables, and hand-offs into
@@ -29,4 +31,25 @@ public interface Registrar {
 
     /** Adds a heuristic to the list tried on {@code table}'s unplaced payloads. */
     void addHeuristic(String table, HeuristicDissector dissector);
+
+    /**
+     * Registers a stream dissector in {@code table} for {@code key}, for example {@code ("tcp.port", 53, dnsTcp)}:
+     * the flow's reassembled bytes go to it. A stream dissector wins over a packet dissector for the same port.
+     * The default throws: registrars that predate streams do not support them.
+     *
+     * @since 0.1
+     */
+    default void addStream(String table, long key, StreamDissector dissector) {
+        throw new UnsupportedOperationException("stream dissectors are not supported by " + getClass().getName());
+    }
+
+    /**
+     * Adds a heuristic stream dissector, asked with a flow's first payload when no port matched.
+     * The default throws: registrars that predate streams do not support them.
+     *
+     * @since 0.1
+     */
+    default void addStreamHeuristic(String table, HeuristicStreamDissector dissector) {
+        throw new UnsupportedOperationException("stream dissectors are not supported by " + getClass().getName());
+    }
 }

@@ -6,6 +6,10 @@ import dev.dissect.api.frame.FrameView;
 import dev.dissect.api.spi.Dissector;
 import dev.dissect.api.spi.DissectionContext;
 import dev.dissect.api.spi.DissectorTable;
+import dev.dissect.api.stream.FramingStreamDissector;
+import dev.dissect.api.stream.StreamDissector;
+import dev.dissect.net.reassembly.ReassemblyFields;
+import dev.dissect.net.reassembly.ReassemblyOptions;
 
 /**
  * Dissects frames: picks the link-layer dissector by link type, then follows each dissector's hand-off through
@@ -15,6 +19,10 @@ import dev.dissect.api.spi.DissectorTable;
  * throws anyway (a bug, typically in a plugin) is recorded as a {@link CoreFields#DISSECTOR_FAILED} diagnostic
  * and the rest of the frame is kept as data. <b>Depth is bounded</b> by {@link #MAX_LAYERS}; no dissector calls
  * another, so nothing recurses. <b>Nothing is allocated per frame</b> by the engine itself.
+ *
+ * <p>The engine owns a {@link DissectionSession}: TCP flows, reassembly and defragmentation state, bounded by the
+ * {@link ReassemblyOptions} it was made with. Frames must come in capture order; {@link #resetSession()} starts
+ * over for another capture.
  *
  * <p>Not thread-safe: use one engine per thread (they are cheap once the registry is loaded).
  */
@@ -29,19 +37,45 @@ public final class DissectionEngine {
     private final DissectorTableImpl linkTypes;
     private final Context context = new Context();
     private final Dissector data = new DataDissector();
+    private final ReassemblyOptions options;
+    private DissectionSession session;
 
     public DissectionEngine(DissectorRegistry registry) {
+        this(registry, ReassemblyOptions.defaults());
+    }
+
+    public DissectionEngine(DissectorRegistry registry, ReassemblyOptions options) {
         this.registry = registry;
+        this.options = options;
+        this.session = new DissectionSession(options);
         this.linkTypes = registry.tableImpl(LINK_TYPE_TABLE);
         registry.protocol(CoreFields.FRAME, CoreFields.FRAME_FIELDS);
         registry.protocol(CoreFields.DATA, CoreFields.DATA_DATA, CoreFields.DATA_LEN);
         registry.diagnostics(CoreFields.UNKNOWN_LINK_TYPE, CoreFields.DEPTH_LIMIT, CoreFields.DISSECTOR_FAILED);
+        registry.diagnostics(ReassemblyFields.DIAGNOSTICS);
+        registry.diagnostics(FramingStreamDissector.FRAME_TOO_LONG);
     }
 
     /** An engine with every dissector that {@link java.util.ServiceLoader} finds on the class path. */
     public static DissectionEngine withDefaults() {
+        return withDefaults(ReassemblyOptions.defaults());
+    }
+
+    /** An engine with every dissector on the class path and these reassembly limits. */
+    public static DissectionEngine withDefaults(ReassemblyOptions options) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return new DissectionEngine(DissectorRegistry.load(loader != null ? loader : DissectionEngine.class.getClassLoader()));
+        return new DissectionEngine(DissectorRegistry.load(loader != null ? loader : DissectionEngine.class.getClassLoader()),
+                options);
+    }
+
+    /** The state kept from frame to frame (flows, fragments, counters). */
+    public DissectionSession session() {
+        return session;
+    }
+
+    /** Forgets every flow and fragment: the next frame starts a new capture. */
+    public void resetSession() {
+        session = new DissectionSession(options);
     }
 
     public DissectorRegistry registry() {
@@ -51,6 +85,7 @@ public final class DissectionEngine {
     /** Dissects {@code frame} into {@code out}, which is reset first. */
     public void dissect(FrameView frame, Dissection out) {
         out.reset(frame);
+        session.beginFrame();
         ByteView bytes = frame.data();
         out.add(CoreFields.FRAME_INTERFACE_ID, null, 0, 0, frame.interfaceId());
         out.addTime(CoreFields.FRAME_TIME_EPOCH, frame.epochSecond(), frame.nanos());
@@ -75,7 +110,7 @@ public final class DissectionEngine {
                 out.diagnose(CoreFields.DEPTH_LIMIT, offset, length, null);
                 current = data;
             }
-            ctx.begin(out);
+            ctx.begin(out, bytes);
             try {
                 current.dissect(ctx, bytes, offset, length);
             } catch (RuntimeException e) {
@@ -91,21 +126,50 @@ public final class DissectionEngine {
                 return;
             }
             current = ctx.next;
+            bytes = ctx.nextBytes;
             offset = ctx.nextOffset;
             length = ctx.nextLength;
         }
     }
 
     /** The hand-off state of one dissector call; reused, never escapes a call. */
-    private final class Context implements DissectionContext {
+    private final class Context implements SessionContext {
         private Dissection tree;
+        private ByteView bytes;
         Dissector next;
+        ByteView nextBytes;
         int nextOffset;
         int nextLength;
 
-        void begin(Dissection out) {
+        void begin(Dissection out, ByteView current) {
             tree = out;
+            bytes = current;
             next = null;
+        }
+
+        @Override
+        public DissectionSession session() {
+            return session;
+        }
+
+        @Override
+        public void handOff(DissectorTable table, long key, ByteView onto, int offset, int length) {
+            Dissector d = table.lookup(key);
+            handOffTo(d != null ? d : data, onto, offset, length);
+        }
+
+        @Override
+        public StreamDissector chooseStream(DissectorTable table, int sourcePort, int destinationPort,
+                                            ByteView onto, int offset, int length) {
+            return PortDispatch.chooseStream(table, sourcePort, destinationPort, onto, offset, length);
+        }
+
+        @Override
+        public void handOffTo(Dissector dissector, ByteView onto, int offset, int length) {
+            next = dissector;
+            nextBytes = onto;
+            nextOffset = offset;
+            nextLength = length;
         }
 
         @Override
@@ -127,8 +191,8 @@ public final class DissectionEngine {
         @Override
         public void handOffByPorts(DissectorTable table, int sourcePort, int destinationPort, int offset,
                                    int length) {
-            handOffTo(PortDispatch.choose(table, sourcePort, destinationPort, tree.frame().data(), offset, length,
-                    data), offset, length);
+            handOffTo(PortDispatch.choose(table, sourcePort, destinationPort, bytes, offset, length, data), offset,
+                    length);
         }
 
         @Override
@@ -139,6 +203,7 @@ public final class DissectionEngine {
         @Override
         public void handOffTo(Dissector dissector, int offset, int length) {
             next = dissector;
+            nextBytes = bytes;
             nextOffset = offset;
             nextLength = length;
         }

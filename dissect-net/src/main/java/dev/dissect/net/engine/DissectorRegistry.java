@@ -8,6 +8,8 @@ import dev.dissect.api.spi.DissectorProvider;
 import dev.dissect.api.spi.DissectorTable;
 import dev.dissect.api.spi.HeuristicDissector;
 import dev.dissect.api.spi.Registrar;
+import dev.dissect.api.stream.HeuristicStreamDissector;
+import dev.dissect.api.stream.StreamDissector;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,6 +29,7 @@ public final class DissectorRegistry implements Registrar {
     private final Map<String, FieldDef> fields = new LinkedHashMap<>();
     private final Map<String, DiagnosticDef> diagnostics = new LinkedHashMap<>();
     private final Map<String, Dissector> dissectorsByProtocol = new LinkedHashMap<>();
+    private final Map<String, StreamDissector> streamsByProtocol = new LinkedHashMap<>();
     private final List<String> providerIds = new ArrayList<>();
 
     /** A registry filled by every {@link DissectorProvider} that {@code loader} can see. */
@@ -85,13 +88,35 @@ public final class DissectorRegistry implements Registrar {
         dissectorsByProtocol.putIfAbsent(dissector.protocol().filterName(), dissector);
     }
 
+    @Override
+    public void addStream(String table, long key, StreamDissector dissector) {
+        tableImpl(table).putStream(key, dissector);
+        streamsByProtocol.putIfAbsent(dissector.protocol().filterName(), dissector);
+    }
+
+    @Override
+    public void addStreamHeuristic(String table, HeuristicStreamDissector dissector) {
+        tableImpl(table).addStreamHeuristic(dissector);
+        streamsByProtocol.putIfAbsent(dissector.protocol().filterName(), dissector);
+    }
+
+    /** The stream dissector registered for a protocol's filter name, or null. */
+    public StreamDissector streamDissector(String protocolName) {
+        return streamsByProtocol.get(protocolName);
+    }
+
     /**
-     * "Decode as": in {@code table}, {@code key} goes to the dissector of protocol {@code protocolName}, ahead of
-     * whatever is registered for it (tshark's {@code -d udp.port==7777,myproto}).
+     * "Decode as": in {@code table}, {@code key} goes to the dissector (a stream dissector if the protocol has one)
+     * of protocol {@code protocolName}, ahead of whatever is registered for it (tshark's {@code -d udp.port==7777,myproto}).
      *
      * @throws IllegalArgumentException if no dissector of that protocol was registered anywhere
      */
     public void decodeAs(String table, long key, String protocolName) {
+        StreamDissector stream = streamsByProtocol.get(protocolName);
+        if (stream != null) {
+            tableImpl(table).putStreamOverride(key, stream);
+            return;
+        }
         Dissector d = dissectorsByProtocol.get(protocolName);
         if (d == null) {
             throw new IllegalArgumentException("no dissector for protocol '" + protocolName + "'");

@@ -3,6 +3,8 @@ package dev.dissect.net.engine;
 import dev.dissect.api.spi.Dissector;
 import dev.dissect.api.spi.DissectorTable;
 import dev.dissect.api.spi.HeuristicDissector;
+import dev.dissect.api.stream.HeuristicStreamDissector;
+import dev.dissect.api.stream.StreamDissector;
 import java.util.Arrays;
 
 /**
@@ -18,6 +20,9 @@ final class DissectorTableImpl implements DissectorTable {
     private final LongMap entries = new LongMap();
     private final LongMap overrides = new LongMap();
     private HeuristicDissector[] heuristics = NO_HEURISTICS;
+    private final LongMap streams = new LongMap();
+    private final LongMap streamOverrides = new LongMap();
+    private HeuristicStreamDissector[] streamHeuristics = new HeuristicStreamDissector[0];
 
     DissectorTableImpl(String name) {
         this.name = name;
@@ -30,13 +35,13 @@ final class DissectorTableImpl implements DissectorTable {
 
     @Override
     public Dissector lookup(long key) {
-        Dissector d = overrides.get(key);
-        return d != null ? d : entries.get(key);
+        Object d = overrides.get(key);
+        return (Dissector) (d != null ? d : entries.get(key));
     }
 
     /** The override alone: "decode as" for this key, or null. */
     Dissector override(long key) {
-        return overrides.get(key);
+        return (Dissector) overrides.get(key);
     }
 
     @Override
@@ -46,7 +51,7 @@ final class DissectorTableImpl implements DissectorTable {
 
     /** Registers a dissector; a second registration for the same key replaces the first and returns it. */
     Dissector put(long key, Dissector dissector) {
-        return entries.put(key, dissector);
+        return (Dissector) entries.put(key, dissector);
     }
 
     void putOverride(long key, Dissector dissector) {
@@ -58,21 +63,50 @@ final class DissectorTableImpl implements DissectorTable {
         heuristics[heuristics.length - 1] = dissector;
     }
 
+    @Override
+    public StreamDissector lookupStream(long key) {
+        Object d = streamOverrides.get(key);
+        return (StreamDissector) (d != null ? d : streams.get(key));
+    }
+
+    /** The stream "decode as" override for this key, or null. */
+    StreamDissector streamOverride(long key) {
+        return (StreamDissector) streamOverrides.get(key);
+    }
+
+    @Override
+    public HeuristicStreamDissector[] streamHeuristics() {
+        return streamHeuristics;
+    }
+
+    void putStream(long key, StreamDissector dissector) {
+        streams.put(key, dissector);
+    }
+
+    void putStreamOverride(long key, StreamDissector dissector) {
+        streamOverrides.put(key, dissector);
+    }
+
+    void addStreamHeuristic(HeuristicStreamDissector dissector) {
+        streamHeuristics = Arrays.copyOf(streamHeuristics, streamHeuristics.length + 1);
+        streamHeuristics[streamHeuristics.length - 1] = dissector;
+    }
+
     /** Keys with a registered dissector, for listing. */
     long[] keys() {
         return entries.keys();
     }
 
-    /** Linear-probing map from long to Dissector; small, rarely written, read per packet. */
+    /** Linear-probing map from long to a dissector (packet or stream); small, rarely written, read per packet. */
     static final class LongMap {
         private long[] keys = new long[16];
-        private Dissector[] values = new Dissector[16];
+        private Object[] values = new Object[16];
         private int size;
 
-        Dissector get(long key) {
+        Object get(long key) {
             int mask = keys.length - 1;
             for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
-                Dissector v = values[i];
+                Object v = values[i];
                 if (v == null) {
                     return null;
                 }
@@ -82,7 +116,7 @@ final class DissectorTableImpl implements DissectorTable {
             }
         }
 
-        Dissector put(long key, Dissector value) {
+        Object put(long key, Object value) {
             if ((size + 1) * 2 > keys.length) {
                 grow();
             }
@@ -95,7 +129,7 @@ final class DissectorTableImpl implements DissectorTable {
                     return null;
                 }
                 if (keys[i] == key) {
-                    Dissector old = values[i];
+                    Object old = values[i];
                     values[i] = value;
                     return old;
                 }
@@ -116,9 +150,9 @@ final class DissectorTableImpl implements DissectorTable {
 
         private void grow() {
             long[] oldKeys = keys;
-            Dissector[] oldValues = values;
+            Object[] oldValues = values;
             keys = new long[oldKeys.length * 2];
-            values = new Dissector[oldValues.length * 2];
+            values = new Object[oldValues.length * 2];
             size = 0;
             for (int i = 0; i < oldKeys.length; i++) {
                 if (oldValues[i] != null) {

@@ -4,6 +4,8 @@ import dev.dissect.api.buffer.ByteView;
 import dev.dissect.api.spi.Dissector;
 import dev.dissect.api.spi.DissectorTable;
 import dev.dissect.api.spi.HeuristicDissector;
+import dev.dissect.api.stream.HeuristicStreamDissector;
+import dev.dissect.api.stream.StreamDissector;
 
 /**
  * The one place that decides which dissector gets a transport payload, in Wireshark's order
@@ -45,5 +47,41 @@ final class PortDispatch {
             }
         }
         return fallback;
+    }
+
+    /**
+     * The stream dissector for a flow, chosen once at its first payload in the same order: "decode as" for either
+     * port, the lower port, the higher port, then stream heuristics; null if none (the payload then goes to packet
+     * dissectors by {@link #choose}).
+     */
+    static StreamDissector chooseStream(DissectorTable table, int sourcePort, int destinationPort, ByteView bytes,
+                                        int offset, int length) {
+        if (table instanceof DissectorTableImpl impl) {
+            StreamDissector forced = impl.streamOverride(sourcePort);
+            if (forced == null) {
+                forced = impl.streamOverride(destinationPort);
+            }
+            if (forced != null) {
+                return forced;
+            }
+            if (impl.override(sourcePort) != null || impl.override(destinationPort) != null) {
+                return null;
+            }
+        }
+        int low = Math.min(sourcePort, destinationPort);
+        int high = Math.max(sourcePort, destinationPort);
+        StreamDissector d = table.lookupStream(low);
+        if (d == null && high != low) {
+            d = table.lookupStream(high);
+        }
+        if (d != null) {
+            return d;
+        }
+        for (HeuristicStreamDissector h : table.streamHeuristics()) {
+            if (h.accepts(bytes, offset, length)) {
+                return h;
+            }
+        }
+        return null;
     }
 }

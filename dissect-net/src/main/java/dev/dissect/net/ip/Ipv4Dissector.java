@@ -9,12 +9,16 @@ import dev.dissect.api.field.Protocol;
 import dev.dissect.api.spi.DissectionContext;
 import dev.dissect.api.spi.Dissector;
 import dev.dissect.api.spi.DissectorTable;
+import dev.dissect.net.defrag.IpDefragmenter;
+import dev.dissect.net.engine.SessionContext;
 import dev.dissect.net.wire.Ipv4OptionView;
 import dev.dissect.net.wire.Ipv4View;
 
 /**
  * IPv4 (RFC 791): header, options, and the hand-off by protocol number. The payload ends at the total length
- * (Ethernet padding after it is not passed on); fragments are kept as data until defragmentation lands.
+ * (Ethernet padding after it is not passed on). Fragments go to the session's {@link IpDefragmenter}; the frame
+ * that completes a datagram dissects the reassembled payload further, with {@code ip.fragment} (the frames),
+ * {@code ip.fragment.count} and {@code ip.reassembled.length}. Earlier fragments stay data, as in a one-pass tshark.
  */
 public final class Ipv4Dissector implements Dissector {
     public static final Protocol PROTOCOL = new Protocol("ip", "Internet Protocol Version 4", "IPv4");
@@ -39,8 +43,16 @@ public final class Ipv4Dissector implements Dissector {
     public static final FieldDef ADDR = FieldDef.ipv4("ip.addr", "Source or Destination Address");
     public static final FieldDef OPT_TYPE = FieldDef.uint("ip.opt.type", "Type", 1, Base.DEC);
     public static final FieldDef OPT_LEN = FieldDef.uint("ip.opt.len", "Length", 1, Base.DEC);
+    public static final FieldDef FRAGMENT = FieldDef.frameNumber("ip.fragment", "IPv4 Fragment");
+    public static final FieldDef FRAGMENT_COUNT = FieldDef.uint("ip.fragment.count", "Fragment count", 4, Base.DEC);
+    public static final FieldDef REASSEMBLED_LENGTH = FieldDef.uint("ip.reassembled.length",
+            "Reassembled IPv4 length", 4, Base.DEC);
+    public static final FieldDef FRAGMENT_OVERLAP = FieldDef.bool("ip.fragment.overlap", "Fragment overlap");
+    public static final FieldDef FRAGMENT_OVERLAP_CONFLICT = FieldDef.bool("ip.fragment.overlap.conflict",
+            "Conflicting data in fragment overlap");
     static final FieldDef[] FIELDS = {VERSION, HDR_LEN, DSFIELD, DSCP, ECN, LEN, ID, FLAGS, FLAGS_RB, FLAGS_DF,
-            FLAGS_MF, FRAG_OFFSET, TTL, PROTO, CHECKSUM, SRC, DST, ADDR, OPT_TYPE, OPT_LEN};
+            FLAGS_MF, FRAG_OFFSET, TTL, PROTO, CHECKSUM, SRC, DST, ADDR, OPT_TYPE, OPT_LEN, FRAGMENT, FRAGMENT_COUNT,
+            REASSEMBLED_LENGTH, FRAGMENT_OVERLAP, FRAGMENT_OVERLAP_CONFLICT};
 
     public static final DiagnosticDef TRUNCATED = DiagnosticDef.truncated("ip.truncated",
             "Header runs past the captured data");
@@ -128,6 +140,10 @@ public final class Ipv4Dissector implements Dissector {
         tree.addBytes(ADDR, data, srcAt, 4);
         tree.addBytes(DST, data, dstAt, 4);
         tree.addBytes(ADDR, data, dstAt, 4);
+        SessionContext session = ctx instanceof SessionContext sc ? sc : null;
+        if (session != null) {
+            session.session().endpoints().ipv4(data, srcAt, dstAt, tree);
+        }
         if (headerLength > length) {
             tree.diagnose(TRUNCATED, offset, length, "header " + headerLength + " bytes, " + length + " captured");
             return;
@@ -147,6 +163,18 @@ public final class Ipv4Dissector implements Dissector {
         int payload = offset + headerLength;
         int payloadLength = Math.min(totalLength, length) - headerLength;
         if ((flags & 1) != 0 || fragOffset != 0) {
+            if (session != null) {
+                IpDefragmenter defrag = session.session().defragmenter();
+                ByteView whole = defrag.add(4, data, srcAt, dstAt, proto, ip.identification(), fragOffset * 8,
+                        (flags & 1) != 0, data, payload, payloadLength, ctx.frame().number(),
+                        ctx.frame().epochSecond() * 1_000_000_000L + ctx.frame().nanos());
+                defrag.record(tree, whole, FRAGMENT_OVERLAP, FRAGMENT_OVERLAP_CONFLICT, FRAGMENT, FRAGMENT_COUNT,
+                        REASSEMBLED_LENGTH);
+                if (whole != null) {
+                    session.handOff(protocols, proto, whole, 0, whole.length());
+                    return;
+                }
+            }
             tree.info().setLength(0);
             tree.info().append("Fragmented IP protocol (proto=").append(IpProtocols.name(proto)).append(' ')
                     .append(proto).append(", off=").append(fragOffset * 8).append(", ID=");

@@ -9,6 +9,7 @@ import dev.dissect.api.field.Protocol;
 import dev.dissect.api.spi.DissectionContext;
 import dev.dissect.api.spi.Dissector;
 import dev.dissect.api.spi.DissectorTable;
+import dev.dissect.net.engine.SessionContext;
 import dev.dissect.net.wire.Ipv6View;
 
 /**
@@ -79,6 +80,10 @@ public final class Ipv6Dissector implements Dissector {
         tree.addBytes(ADDR, data, ip.srcAddrOffset(), 16);
         tree.addBytes(DST, data, ip.dstAddrOffset(), 16);
         tree.addBytes(ADDR, data, ip.dstAddrOffset(), 16);
+        if (ctx instanceof SessionContext session) {
+            session.session().endpoints().ipv6(data, ip.srcAddrOffset(), ip.dstAddrOffset(), tree);
+            session.session().endpoints().ipv6Header(data, offset);
+        }
         int available = length - Ipv6View.MIN_LENGTH;
         // A payload length of 0 means a jumbogram (RFC 2675) or offload: take what was captured.
         int payload = payloadLength == 0 ? available : Math.min(payloadLength, available);

@@ -9,11 +9,15 @@ import dev.dissect.api.field.Protocol;
 import dev.dissect.api.spi.DissectionContext;
 import dev.dissect.api.spi.Dissector;
 import dev.dissect.api.spi.DissectorTable;
+import dev.dissect.net.defrag.IpDefragmenter;
+import dev.dissect.net.engine.SessionContext;
+import dev.dissect.net.flow.NetworkEndpoints;
 import dev.dissect.net.wire.Ipv6FragmentView;
 
 /**
- * The IPv6 fragment header ({@code ipv6.fraghdr}). An atomic fragment (offset 0, no more fragments) is
- * dissected further; other fragments stay data until defragmentation lands.
+ * The IPv6 fragment header ({@code ipv6.fraghdr}). An atomic fragment (offset 0, no more fragments) is dissected
+ * further; other fragments go to the session's defragmenter, and the frame that completes a datagram dissects its
+ * payload with {@code ipv6.fragment}, {@code ipv6.fragment.count} and {@code ipv6.reassembled.length}.
  */
 public final class Ipv6FragmentDissector implements Dissector {
     public static final Protocol PROTOCOL = new Protocol("ipv6.fraghdr", "Fragment Header for IPv6", "IPv6");
@@ -22,7 +26,16 @@ public final class Ipv6FragmentDissector implements Dissector {
             .describedAs("In units of 8 bytes.");
     public static final FieldDef MORE = FieldDef.bool("ipv6.fraghdr.more", "More Fragments");
     public static final FieldDef IDENT = FieldDef.uint("ipv6.fraghdr.ident", "Identification", 4, Base.HEX);
-    static final FieldDef[] FIELDS = {NXT, OFFSET, MORE, IDENT};
+    public static final FieldDef FRAGMENT = FieldDef.frameNumber("ipv6.fragment", "IPv6 Fragment");
+    public static final FieldDef FRAGMENT_COUNT = FieldDef.uint("ipv6.fragment.count", "Fragment count", 4,
+            Base.DEC);
+    public static final FieldDef REASSEMBLED_LENGTH = FieldDef.uint("ipv6.reassembled.length",
+            "Reassembled IPv6 length", 4, Base.DEC);
+    public static final FieldDef FRAGMENT_OVERLAP = FieldDef.bool("ipv6.fragment.overlap", "Fragment overlap");
+    public static final FieldDef FRAGMENT_OVERLAP_CONFLICT = FieldDef.bool("ipv6.fragment.overlap.conflict",
+            "Conflicting data in fragment overlap");
+    static final FieldDef[] FIELDS = {NXT, OFFSET, MORE, IDENT, FRAGMENT, FRAGMENT_COUNT, REASSEMBLED_LENGTH,
+            FRAGMENT_OVERLAP, FRAGMENT_OVERLAP_CONFLICT};
 
     public static final DiagnosticDef TRUNCATED = DiagnosticDef.truncated("ipv6.fraghdr.truncated",
             "Fragment header runs past the captured data");
@@ -58,6 +71,20 @@ public final class Ipv6FragmentDissector implements Dissector {
         if (frag.fragOffset() == 0 && frag.moreFragments() == 0) {
             ctx.handOff(protocols, next, payload, payloadLength);
             return;
+        }
+        if (ctx instanceof SessionContext session && session.session().endpoints().ipv6HeaderData() != null) {
+            NetworkEndpoints ep = session.session().endpoints();
+            IpDefragmenter defrag = session.session().defragmenter();
+            ByteView whole = defrag.add(6, ep.ipv6HeaderData(), ep.ipv6HeaderOffset() + 8, ep.ipv6HeaderOffset() + 24,
+                    next, frag.identification(), frag.fragOffset() * 8, frag.moreFragments() != 0, data, payload,
+                    payloadLength, ctx.frame().number(),
+                    ctx.frame().epochSecond() * 1_000_000_000L + ctx.frame().nanos());
+            defrag.record(tree, whole, FRAGMENT_OVERLAP, FRAGMENT_OVERLAP_CONFLICT, FRAGMENT, FRAGMENT_COUNT,
+                    REASSEMBLED_LENGTH);
+            if (whole != null) {
+                session.handOff(protocols, defrag.lastNextHeader(), whole, 0, whole.length());
+                return;
+            }
         }
         tree.info().setLength(0);
         tree.info().append("IPv6 fragment (off=").append(frag.fragOffset() * 8).append(" more=")

@@ -9,6 +9,12 @@ import dev.dissect.api.field.Protocol;
 import dev.dissect.api.spi.DissectionContext;
 import dev.dissect.api.spi.Dissector;
 import dev.dissect.api.spi.DissectorTable;
+import dev.dissect.api.stream.StreamDissector;
+import dev.dissect.net.engine.DissectionSession;
+import dev.dissect.net.engine.SessionContext;
+import dev.dissect.net.reassembly.TcpFlow;
+import dev.dissect.net.reassembly.TcpReassembler;
+import dev.dissect.net.reassembly.TcpSegmentResult;
 import dev.dissect.net.wire.TcpOptionMssView;
 import dev.dissect.net.wire.TcpOptionSackBlockView;
 import dev.dissect.net.wire.TcpOptionTimestampView;
@@ -17,8 +23,11 @@ import dev.dissect.net.wire.TcpOptionWscaleView;
 import dev.dissect.net.wire.TcpView;
 
 /**
- * The TCP header and its options (RFC 9293, 7323, 2018). Sequence numbers are the raw ones here; relative
- * numbers, {@code tcp.stream} and analysis flags need per-flow state and come with the reassembly engine.
+ * The TCP header and its options (RFC 9293, 7323, 2018), with tshark's per-flow view of them when the engine has
+ * a session: {@code tcp.stream}, relative {@code tcp.seq}/{@code tcp.ack}/{@code tcp.nxtseq} and SACK edges, the
+ * scaled {@code tcp.window_size}, {@code tcp.analysis.*} flags, and the payload handed to the flow's stream
+ * dissector through the {@link TcpReassembler}. Without a session (a bare {@link DissectionContext}) only the
+ * header is dissected and numbers stay raw.
  */
 public final class TcpDissector implements Dissector {
     public static final Protocol PROTOCOL = new Protocol("tcp", "Transmission Control Protocol", "TCP");
@@ -54,10 +63,56 @@ public final class TcpDissector implements Dissector {
     public static final FieldDef TSECR = FieldDef.uint("tcp.options.timestamp.tsecr", "Timestamp echo reply", 4, Base.DEC);
     public static final FieldDef LEN = FieldDef.uint("tcp.len", "TCP Segment Len", 4, Base.DEC);
     public static final FieldDef PAYLOAD = FieldDef.bytes("tcp.payload", "TCP payload");
-    static final FieldDef[] FIELDS = {SRCPORT, DSTPORT, PORT, SEQ_RAW, ACK_RAW, HDR_LEN, FLAGS, FLAGS_RES,
-            FLAGS_AE, FLAGS_CWR, FLAGS_ECE, FLAGS_URG, FLAGS_ACK, FLAGS_PUSH, FLAGS_RESET, FLAGS_SYN, FLAGS_FIN,
-            WINDOW_SIZE_VALUE, CHECKSUM, URGENT_POINTER, OPTION_KIND, OPTION_LEN, MSS_VAL, WSCALE_SHIFT,
-            WSCALE_MULTIPLIER, SACK_PERM, SACK_LE, SACK_RE, TSVAL, TSECR, LEN, PAYLOAD};
+    public static final FieldDef STREAM = FieldDef.uint("tcp.stream", "Stream index", 4, Base.DEC);
+    public static final FieldDef SEQ = FieldDef.uint("tcp.seq", "Sequence Number", 4, Base.DEC)
+            .describedAs("Relative to the direction's initial sequence number, as tshark's default.");
+    public static final FieldDef NXTSEQ = FieldDef.uint("tcp.nxtseq", "Next Sequence Number", 4, Base.DEC);
+    public static final FieldDef ACK_NUM = FieldDef.uint("tcp.ack", "Acknowledgment Number", 4, Base.DEC);
+    public static final FieldDef WINDOW_SIZE = FieldDef.uint("tcp.window_size", "Calculated window size", 4,
+            Base.DEC);
+    public static final FieldDef WINDOW_SIZE_SCALEFACTOR = new FieldDef("tcp.window_size_scalefactor",
+            "Window size scaling factor", dev.dissect.api.field.FieldType.INT, Base.DEC, 4,
+            "-1 unknown (no SYN seen), -2 no scaling used.");
+    public static final FieldDef ANALYSIS_FLAGS = FieldDef.label("tcp.analysis.flags", "TCP Analysis Flags");
+    public static final FieldDef ANALYSIS_RETRANSMISSION = FieldDef.label("tcp.analysis.retransmission",
+            "This frame is a (suspected) retransmission");
+    public static final FieldDef ANALYSIS_FAST_RETRANSMISSION = FieldDef.label(
+            "tcp.analysis.fast_retransmission", "This frame is a (suspected) fast retransmission");
+    public static final FieldDef ANALYSIS_OUT_OF_ORDER = FieldDef.label("tcp.analysis.out_of_order",
+            "This frame is a (suspected) out-of-order segment");
+    public static final FieldDef ANALYSIS_LOST_SEGMENT = FieldDef.label("tcp.analysis.lost_segment",
+            "Previous segment(s) not captured (common at capture start)");
+    public static final FieldDef ANALYSIS_DUPLICATE_ACK = FieldDef.label("tcp.analysis.duplicate_ack",
+            "Duplicate ACK");
+    public static final FieldDef ANALYSIS_DUPLICATE_ACK_NUM = FieldDef.uint("tcp.analysis.duplicate_ack_num",
+            "Duplicate ACK #", 4, Base.DEC);
+    public static final FieldDef ANALYSIS_DUPLICATE_ACK_FRAME = FieldDef.frameNumber(
+            "tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame");
+    public static final FieldDef ANALYSIS_ZERO_WINDOW = FieldDef.label("tcp.analysis.zero_window",
+            "TCP Zero Window segment");
+    public static final FieldDef ANALYSIS_ZERO_WINDOW_PROBE = FieldDef.label("tcp.analysis.zero_window_probe",
+            "TCP Zero Window Probe");
+    public static final FieldDef ANALYSIS_KEEP_ALIVE = FieldDef.label("tcp.analysis.keep_alive",
+            "TCP keep-alive segment");
+    public static final FieldDef ANALYSIS_WINDOW_UPDATE = FieldDef.label("tcp.analysis.window_update",
+            "TCP window update");
+    public static final FieldDef ANALYSIS_REUSED_PORTS = FieldDef.label("tcp.analysis.reused_ports",
+            "A new tcp session is started with the same ports as an earlier session in this trace");
+    public static final FieldDef ANALYSIS_ACKS_FRAME = FieldDef.frameNumber("tcp.analysis.acks_frame",
+            "This is an ACK to the segment in frame");
+    public static final FieldDef ANALYSIS_ACK_RTT = FieldDef.relativeTime("tcp.analysis.ack_rtt",
+            "The RTT to ACK the segment was");
+    public static final FieldDef ANALYSIS_INITIAL_RTT = FieldDef.relativeTime("tcp.analysis.initial_rtt",
+            "iRTT");
+    static final FieldDef[] FIELDS = {SRCPORT, DSTPORT, PORT, STREAM, SEQ, SEQ_RAW, NXTSEQ, ACK_NUM, ACK_RAW,
+            HDR_LEN, FLAGS, FLAGS_RES, FLAGS_AE, FLAGS_CWR, FLAGS_ECE, FLAGS_URG, FLAGS_ACK, FLAGS_PUSH, FLAGS_RESET,
+            FLAGS_SYN, FLAGS_FIN, WINDOW_SIZE_VALUE, WINDOW_SIZE, WINDOW_SIZE_SCALEFACTOR, CHECKSUM, URGENT_POINTER,
+            OPTION_KIND, OPTION_LEN, MSS_VAL, WSCALE_SHIFT, WSCALE_MULTIPLIER, SACK_PERM, SACK_LE, SACK_RE, TSVAL,
+            TSECR, LEN, PAYLOAD, ANALYSIS_FLAGS, ANALYSIS_RETRANSMISSION, ANALYSIS_FAST_RETRANSMISSION,
+            ANALYSIS_OUT_OF_ORDER, ANALYSIS_LOST_SEGMENT, ANALYSIS_DUPLICATE_ACK, ANALYSIS_DUPLICATE_ACK_NUM,
+            ANALYSIS_DUPLICATE_ACK_FRAME, ANALYSIS_ZERO_WINDOW, ANALYSIS_ZERO_WINDOW_PROBE, ANALYSIS_KEEP_ALIVE,
+            ANALYSIS_WINDOW_UPDATE, ANALYSIS_REUSED_PORTS, ANALYSIS_ACKS_FRAME, ANALYSIS_ACK_RTT,
+            ANALYSIS_INITIAL_RTT};
     /** Table name, keyed by port. */
     public static final String TABLE = "tcp.port";
 
@@ -120,13 +175,48 @@ public final class TcpDissector implements Dissector {
         tree.add(DSTPORT, data, offset + 2, 2, dst);
         tree.add(PORT, data, offset, 2, src);
         tree.add(PORT, data, offset + 2, 2, dst);
-        tree.add(SEQ_RAW, data, offset + TcpView.SEQ_NUM_OFFSET, 4, tcp.seqNum());
-        tree.add(ACK_RAW, data, offset + TcpView.ACK_NUM_OFFSET, 4, tcp.ackNum());
         int headerLength = tcp.dataOffset() * 4;
-        tree.add(HDR_LEN, data, offset + TcpView.DATA_OFFSET_OFFSET, 1, headerLength);
         int flags = tcp.flags();
+        long seqRaw = tcp.seqNum();
+        long ackRaw = tcp.ackNum();
+        boolean headerOk = headerLength >= TcpView.MIN_LENGTH && headerLength <= length;
+        int payloadLength = headerOk ? length - headerLength : 0;
+
+        SessionContext session = ctx instanceof SessionContext s && s.session().endpoints().valid() && headerOk
+                ? s : null;
+        TcpReassembler reassembler = null;
+        TcpFlow flow = null;
+        TcpSegmentResult r = null;
+        if (session != null) {
+            DissectionSession ds = session.session();
+            reassembler = ds.tcp();
+            int shift = (flags & SYN) != 0 ? windowScaleShift(data, tcp.optionsOffset(), tcp.optionsLength()) : -1;
+            flow = reassembler.segment(ds.endpoints(), ctx.frame(), tree, src, dst, flags, seqRaw, ackRaw,
+                    tcp.window(), shift, payloadLength);
+            r = reassembler.result();
+            tree.add(STREAM, null, 0, 0, r.streamIndex);
+        }
+        if (headerOk) {
+            tree.add(LEN, data, offset, 0, payloadLength);
+        }
+        if (r != null) {
+            tree.add(SEQ, data, offset + TcpView.SEQ_NUM_OFFSET, 4, r.seq);
+        }
+        tree.add(SEQ_RAW, data, offset + TcpView.SEQ_NUM_OFFSET, 4, seqRaw);
+        if (r != null) {
+            tree.add(NXTSEQ, null, 0, 0, r.nextSeq);
+            tree.add(ACK_NUM, data, offset + TcpView.ACK_NUM_OFFSET, 4, r.ack);
+        }
+        tree.add(ACK_RAW, data, offset + TcpView.ACK_NUM_OFFSET, 4, ackRaw);
+        tree.add(HDR_LEN, data, offset + TcpView.DATA_OFFSET_OFFSET, 1, headerLength);
         addFlags(tree, data, offset + TcpView.DATA_OFFSET_OFFSET, flags);
         tree.add(WINDOW_SIZE_VALUE, data, offset + TcpView.WINDOW_OFFSET, 2, tcp.window());
+        if (r != null) {
+            tree.add(WINDOW_SIZE, data, offset + TcpView.WINDOW_OFFSET, 2, r.windowSize);
+            if (r.scaleFactor != TcpSegmentResult.SCALE_NOT_SHOWN) {
+                tree.add(WINDOW_SIZE_SCALEFACTOR, null, 0, 0, r.scaleFactor);
+            }
+        }
         tree.add(CHECKSUM, data, offset + TcpView.CHECKSUM_OFFSET, 2, tcp.checksum());
         tree.add(URGENT_POINTER, data, offset + TcpView.URGENT_POINTER_OFFSET, 2, tcp.urgentPointer());
         if (headerLength < TcpView.MIN_LENGTH) {
@@ -138,25 +228,127 @@ public final class TcpDissector implements Dissector {
             return;
         }
         tree.setLayerLength(layer, headerLength);
-        int payloadLength = length - headerLength;
-        tree.add(LEN, data, offset, 0, payloadLength);
 
         StringBuilder info = tree.info();
         info.setLength(0);
+        if (r != null) {
+            appendAnalysisPrefix(info, r);
+        }
         info.append(src).append(" \u2192 ").append(dst).append(' ');
         appendFlagNames(info, flags);
-        info.append(" Seq=").append(tcp.seqNum());
+        info.append(" Seq=").append(r != null ? r.seq : seqRaw);
         if ((flags & ACK) != 0) {
-            info.append(" Ack=").append(tcp.ackNum());
+            info.append(" Ack=").append(r != null ? r.ack : ackRaw);
         }
-        info.append(" Win=").append(tcp.window()).append(" Len=").append(payloadLength);
+        info.append(" Win=").append(r != null ? r.windowSize : tcp.window()).append(" Len=").append(payloadLength);
         if (headerLength > TcpView.MIN_LENGTH) {
-            dissectOptions(tree, data, tcp.optionsOffset(), tcp.optionsLength(), info);
+            dissectOptions(tree, data, tcp.optionsOffset(), tcp.optionsLength(), info, r);
+        }
+        if (r != null) {
+            addAnalysis(tree, r);
         }
         if (payloadLength > 0) {
             tree.addBytes(PAYLOAD, data, offset + headerLength, payloadLength);
+        }
+        if (flow != null) {
+            if (!flow.dissectorChosen() && payloadLength > 0) {
+                flow.chooseDissector(session.chooseStream(ports, src, dst, data, offset + headerLength,
+                        payloadLength));
+            }
+            StreamDissector stream = flow.dissector();
+            if (stream != null) {
+                int before = tree.layerCount();
+                reassembler.deliver(flow, data, offset + headerLength, payloadLength, seqRaw, flags);
+                if (payloadLength > 0 && tree.layerCount() == before) {
+                    info.append(" [TCP segment of a reassembled PDU]");
+                }
+                return;
+            }
+        }
+        if (payloadLength > 0) {
             ctx.handOffByPorts(ports, src, dst, offset + headerLength, payloadLength);
         }
+    }
+
+    /** tshark's bracketed analysis notes at the start of the info column. */
+    private static void appendAnalysisPrefix(StringBuilder info, TcpSegmentResult r) {
+        if (r.has(TcpSegmentResult.REUSED_PORTS)) {
+            info.append("[TCP Port numbers reused] ");
+        }
+        if (r.has(TcpSegmentResult.FAST_RETRANSMISSION)) {
+            info.append("[TCP Fast Retransmission] ");
+        } else if (r.has(TcpSegmentResult.RETRANSMISSION)) {
+            info.append("[TCP Retransmission] ");
+        }
+        if (r.has(TcpSegmentResult.OUT_OF_ORDER)) {
+            info.append("[TCP Out-Of-Order] ");
+        }
+        if (r.has(TcpSegmentResult.LOST_SEGMENT)) {
+            info.append("[TCP Previous segment not captured] ");
+        }
+        if (r.has(TcpSegmentResult.ZERO_WINDOW_PROBE)) {
+            info.append("[TCP ZeroWindowProbe] ");
+        }
+        if (r.has(TcpSegmentResult.ZERO_WINDOW)) {
+            info.append("[TCP ZeroWindow] ");
+        }
+        if (r.has(TcpSegmentResult.KEEP_ALIVE)) {
+            info.append("[TCP Keep-Alive] ");
+        }
+        if (r.has(TcpSegmentResult.WINDOW_UPDATE)) {
+            info.append("[TCP Window Update] ");
+        }
+        if (r.has(TcpSegmentResult.DUPLICATE_ACK)) {
+            info.append("[TCP Dup ACK ").append(r.dupAckFrame).append('#').append(r.dupAckNum).append("] ");
+        }
+    }
+
+    private static void addAnalysis(Dissection tree, TcpSegmentResult r) {
+        if (r.acksFrame != 0) {
+            tree.add(ANALYSIS_ACKS_FRAME, null, 0, 0, r.acksFrame);
+            tree.addTime(ANALYSIS_ACK_RTT, r.ackRttNanos / 1_000_000_000L, (int) (r.ackRttNanos % 1_000_000_000L));
+        }
+        if (r.analysis == 0) {
+            return;
+        }
+        tree.add(ANALYSIS_FLAGS, null, 0, 0, 1);
+        addFlag(tree, r, TcpSegmentResult.RETRANSMISSION, ANALYSIS_RETRANSMISSION);
+        addFlag(tree, r, TcpSegmentResult.FAST_RETRANSMISSION, ANALYSIS_FAST_RETRANSMISSION);
+        addFlag(tree, r, TcpSegmentResult.OUT_OF_ORDER, ANALYSIS_OUT_OF_ORDER);
+        addFlag(tree, r, TcpSegmentResult.LOST_SEGMENT, ANALYSIS_LOST_SEGMENT);
+        addFlag(tree, r, TcpSegmentResult.ZERO_WINDOW, ANALYSIS_ZERO_WINDOW);
+        addFlag(tree, r, TcpSegmentResult.ZERO_WINDOW_PROBE, ANALYSIS_ZERO_WINDOW_PROBE);
+        addFlag(tree, r, TcpSegmentResult.KEEP_ALIVE, ANALYSIS_KEEP_ALIVE);
+        addFlag(tree, r, TcpSegmentResult.WINDOW_UPDATE, ANALYSIS_WINDOW_UPDATE);
+        addFlag(tree, r, TcpSegmentResult.REUSED_PORTS, ANALYSIS_REUSED_PORTS);
+        if (r.has(TcpSegmentResult.DUPLICATE_ACK)) {
+            tree.add(ANALYSIS_DUPLICATE_ACK, null, 0, 0, 1);
+            tree.add(ANALYSIS_DUPLICATE_ACK_NUM, null, 0, 0, r.dupAckNum);
+            tree.add(ANALYSIS_DUPLICATE_ACK_FRAME, null, 0, 0, r.dupAckFrame);
+        }
+    }
+
+    private static void addFlag(Dissection tree, TcpSegmentResult r, int flag, FieldDef def) {
+        if (r.has(flag)) {
+            tree.add(def, null, 0, 0, 1);
+        }
+    }
+
+    /** The window-scale option's shift in a SYN's options, or -1; malformed options end the search. */
+    private int windowScaleShift(ByteView data, int start, int length) {
+        int end = start + length;
+        for (int at = start; at < end; ) {
+            TcpOptionView opt = option.wrap(data, at, end - at);
+            int size = opt.validate();
+            if (size <= 0 || opt.kind() == KIND_EOL) {
+                return -1;
+            }
+            if (opt.kind() == KIND_WSCALE && opt.hasLen() && opt.bodyLength() == TcpOptionWscaleView.MIN_LENGTH) {
+                return wscale.wrap(data, opt.bodyOffset(), opt.bodyLength()).shift();
+            }
+            at += size;
+        }
+        return -1;
     }
 
     private static void addFlags(Dissection tree, ByteView data, int at, int flags) {
@@ -201,7 +393,8 @@ public final class TcpDissector implements Dissector {
         }
     }
 
-    private void dissectOptions(Dissection tree, ByteView data, int start, int length, StringBuilder info) {
+    private void dissectOptions(Dissection tree, ByteView data, int start, int length, StringBuilder info,
+                                TcpSegmentResult r) {
         int end = start + length;
         int at = start;
         while (at < end) {
@@ -245,7 +438,7 @@ public final class TcpDissector implements Dissector {
                     tree.add(SACK_PERM, data, at, size, 1);
                     info.append(" SACK_PERM");
                 }
-                case KIND_SACK -> dissectSack(tree, data, at, body, bodyLength, size, info);
+                case KIND_SACK -> dissectSack(tree, data, at, body, bodyLength, size, info, r);
                 case KIND_TIMESTAMP -> {
                     if (bodyLength == TcpOptionTimestampView.MIN_LENGTH) {
                         TcpOptionTimestampView ts = timestamp.wrap(data, body, bodyLength);
@@ -264,17 +457,24 @@ public final class TcpDissector implements Dissector {
         }
     }
 
+    /** SACK blocks; edges are relative to the peer's base sequence number when analysis knows it, as tshark's. */
     private void dissectSack(Dissection tree, ByteView data, int at, int body, int bodyLength, int size,
-                             StringBuilder info) {
+                             StringBuilder info, TcpSegmentResult r) {
         if (bodyLength % TcpOptionSackBlockView.MIN_LENGTH != 0) {
             tree.diagnose(BAD_OPTION, at, size, "SACK length " + (bodyLength + 2));
             return;
         }
         for (int b = body; b < body + bodyLength; b += TcpOptionSackBlockView.MIN_LENGTH) {
             TcpOptionSackBlockView block = sackBlock.wrap(data, b, TcpOptionSackBlockView.MIN_LENGTH);
-            tree.add(SACK_LE, data, b, 4, block.leftEdge());
-            tree.add(SACK_RE, data, b + 4, 4, block.rightEdge());
-            info.append(" SLE=").append(block.leftEdge()).append(" SRE=").append(block.rightEdge());
+            long left = block.leftEdge();
+            long right = block.rightEdge();
+            if (r != null && r.peerBaseSet) {
+                left = (left - r.peerBase) & 0xFFFF_FFFFL;
+                right = (right - r.peerBase) & 0xFFFF_FFFFL;
+            }
+            tree.add(SACK_LE, data, b, 4, left);
+            tree.add(SACK_RE, data, b + 4, 4, right);
+            info.append(" SLE=").append(left).append(" SRE=").append(right);
         }
     }
 }

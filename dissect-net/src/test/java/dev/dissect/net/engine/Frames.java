@@ -13,7 +13,9 @@ final class Frames {
     private Frames() {
     }
 
+    /** Dissects one frame as the first of a capture (a fresh session: no flow state from other tests). */
     static Dissection dissect(int linkType, byte[] bytes) {
+        ENGINE.resetSession();
         Dissection d = new Dissection();
         ENGINE.dissect(TestFrame.of(linkType, bytes), d);
         return d;

@@ -62,7 +62,12 @@ class L2L4DissectionTest {
         assertEquals("0", field(d, "tcp.options.timestamp.tsecr"));
         assertEquals("0", field(d, "tcp.len"));
         assertEquals("TCP", d.protocolColumn());
-        assertEquals("50231 \u2192 443 [SYN] Seq=3000000000 Win=65535 Len=0 MSS=1460 SACK_PERM TSval=123456 TSecr=0 WS=128",
+        assertEquals("3000000000", field(d, "tcp.seq_raw"));
+        assertEquals("0", field(d, "tcp.seq"));
+        assertEquals("1", field(d, "tcp.nxtseq"));
+        assertEquals("0", field(d, "tcp.stream"));
+        // tshark's default relative numbers
+        assertEquals("50231 \u2192 443 [SYN] Seq=0 Win=65535 Len=0 MSS=1460 SACK_PERM TSval=123456 TSecr=0 WS=128",
                 d.infoText());
         assertEquals(0, d.diagnosticCount());
     }
@@ -81,8 +86,13 @@ class L2L4DissectionTest {
         byte[] options = Packets.tcpOptions().nop().nop().sack(1000, 2000, 3000, 4000).build();
         byte[] seg = Packets.tcp(Packets.Tcp.of(80, 40000, 5, 6, 0x018).withOptions(options), new byte[] {1, 2, 3});
         Dissection d = Frames.ethernet(Packets.ethernet(MAC_A, MAC_B, 0x0800, ipv4(6, seg)));
-        assertEquals("1000,3000", field(d, "tcp.options.sack_le"));
-        assertEquals("2000,4000", field(d, "tcp.options.sack_re"));
+        // Relative to the peer's base (ack - 1 when first seen mid-stream), as tshark 4.0 prints this frame.
+        assertEquals("995,2995", field(d, "tcp.options.sack_le"));
+        assertEquals("1995,3995", field(d, "tcp.options.sack_re"));
+        assertEquals("1", field(d, "tcp.seq"));
+        assertEquals("1", field(d, "tcp.ack"));
+        assertEquals("80 \u2192 40000 [PSH, ACK] Seq=1 Ack=1 Win=65535 Len=3 SLE=995 SRE=1995 SLE=2995 SRE=3995",
+                d.infoText());
         assertEquals("3", field(d, "tcp.len"));
         assertEquals("0x0018", field(d, "tcp.flags"));
         assertEquals("eth:ethertype:ip:tcp:data", d.protocolsText().toString());

@@ -1,0 +1,62 @@
+package dev.dissect.api.stream;
+
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.flow.FlowKey;
+import dev.dissect.api.frame.FrameView;
+import java.util.function.Supplier;
+
+/**
+ * What a {@link StreamDissector} sees of the reassembly engine during one call.
+ *
+ * <p><b>Results belong to the frame that completed them.</b> {@link #tree()} is the record of the frame being
+ * dissected now, the one whose segment completed the bytes handed over, as Wireshark attributes a reassembled PDU
+ * to its last segment. {@link #frameOf(int)} tells where earlier bytes came from.
+ *
+ * <p>Valid only during the call. Not thread-safe (the engine is single-threaded per session).
+ *
+ * @since 0.1
+ */
+public interface StreamContext {
+
+    /** The frame being dissected: the one that completed the bytes handed over. */
+    FrameView frame();
+
+    /** Where layers, fields, diagnostics and the info column go (the current frame's record). */
+    Dissection tree();
+
+    /** The flow, made once per flow. Never null. */
+    FlowKey flow();
+
+    /** Which way the bytes handed over travel. */
+    StreamDirection direction();
+
+    /** The flow's {@code tcp.stream} number. */
+    long streamIndex();
+
+    /** Position in this direction's byte stream of the first byte handed over (0 is the first byte after the SYN). */
+    long streamOffset();
+
+    /**
+     * The number of the frame that carried byte {@code index} of the view handed over ({@code offset <= index <
+     * offset + length} of the current call); the current frame's number for indexes outside that range.
+     */
+    long frameOf(int index);
+
+    /**
+     * Asks to be called again once {@code n} more bytes than were handed over are there (Wireshark's
+     * {@code desegment_len}). Call it, then return how many bytes were consumed. Replaces an earlier request.
+     */
+    void requestMore(int n);
+
+    /**
+     * Asks for every byte until this direction ends: nothing more is handed over until FIN or RST, and then
+     * {@link StreamDissector#onEnd} gets all of it (bounded by the engine's per-flow cap).
+     */
+    void requestUntilEnd();
+
+    /**
+     * The flow's instance of {@code type}, made with {@code factory} on first use. It lives as long as the flow
+     * and is dropped with it (end of stream, idle timeout or eviction). Never null.
+     */
+    <T> T flowState(Class<T> type, Supplier<? extends T> factory);
+}

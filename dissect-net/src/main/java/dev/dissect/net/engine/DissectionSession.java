@@ -1,0 +1,53 @@
+package dev.dissect.net.engine;
+
+import dev.dissect.net.defrag.IpDefragmenter;
+import dev.dissect.net.flow.NetworkEndpoints;
+import dev.dissect.net.reassembly.ReassemblyCounters;
+import dev.dissect.net.reassembly.ReassemblyOptions;
+import dev.dissect.net.reassembly.TcpReassembler;
+
+/**
+ * Everything one capture's dissection remembers from frame to frame: TCP flows and their reassembly, incomplete
+ * IP datagrams, and the counters of what the caps forced out. Owned by a {@link DissectionEngine}; no statics.
+ *
+ * <p>Not thread-safe: a session is dissected by one thread, frame after frame, in capture order.
+ */
+public final class DissectionSession {
+    private final ReassemblyOptions options;
+    private final ReassemblyCounters counters = new ReassemblyCounters();
+    private final TcpReassembler tcp;
+    private final IpDefragmenter defragmenter;
+    private final NetworkEndpoints endpoints = new NetworkEndpoints();
+
+    public DissectionSession(ReassemblyOptions options) {
+        this.options = options;
+        this.tcp = new TcpReassembler(options, counters);
+        this.defragmenter = new IpDefragmenter(options, counters);
+    }
+
+    public ReassemblyOptions options() {
+        return options;
+    }
+
+    /** What was made, evicted and dropped so far. */
+    public ReassemblyCounters counters() {
+        return counters;
+    }
+
+    public TcpReassembler tcp() {
+        return tcp;
+    }
+
+    public IpDefragmenter defragmenter() {
+        return defragmenter;
+    }
+
+    /** The current frame's innermost IP addresses, recorded by the IP dissectors. */
+    public NetworkEndpoints endpoints() {
+        return endpoints;
+    }
+
+    void beginFrame() {
+        endpoints.clear();
+    }
+}

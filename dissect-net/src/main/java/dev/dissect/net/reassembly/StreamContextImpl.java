@@ -1,0 +1,82 @@
+package dev.dissect.net.reassembly;
+
+import dev.dissect.api.buffer.ByteView;
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.flow.FlowKey;
+import dev.dissect.api.frame.FrameView;
+import dev.dissect.api.stream.StreamContext;
+import dev.dissect.api.stream.StreamDirection;
+import java.util.function.Supplier;
+
+/** The one {@link StreamContext} of a reassembler, re-pointed before each call; allocates nothing. */
+final class StreamContextImpl implements StreamContext {
+    private final TcpReassembler owner;
+    private StreamHalf half;
+    private int start;
+    private long streamOffset;
+    int more;
+    boolean untilEnd;
+
+    StreamContextImpl(TcpReassembler owner) {
+        this.owner = owner;
+    }
+
+    void begin(StreamHalf half, ByteView data, int start, long streamOffset) {
+        this.half = half;
+        this.start = start;
+        this.streamOffset = streamOffset;
+        this.more = 0;
+        this.untilEnd = false;
+    }
+
+    @Override
+    public FrameView frame() {
+        return owner.frame();
+    }
+
+    @Override
+    public Dissection tree() {
+        return owner.tree();
+    }
+
+    @Override
+    public FlowKey flow() {
+        return half.flow.key;
+    }
+
+    @Override
+    public StreamDirection direction() {
+        return half.dir == 0 ? StreamDirection.CLIENT_TO_SERVER : StreamDirection.SERVER_TO_CLIENT;
+    }
+
+    @Override
+    public long streamIndex() {
+        return half.flow.streamIndex;
+    }
+
+    @Override
+    public long streamOffset() {
+        return streamOffset;
+    }
+
+    @Override
+    public long frameOf(int index) {
+        return index < start ? owner.frameNumber() : half.frameAt(streamOffset + (index - start));
+    }
+
+    @Override
+    public void requestMore(int n) {
+        more = Math.max(1, n);
+        untilEnd = false;
+    }
+
+    @Override
+    public void requestUntilEnd() {
+        untilEnd = true;
+    }
+
+    @Override
+    public <T> T flowState(Class<T> type, Supplier<? extends T> factory) {
+        return half.flow.state(type, factory);
+    }
+}

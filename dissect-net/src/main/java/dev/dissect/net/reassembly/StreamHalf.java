@@ -1,0 +1,419 @@
+package dev.dissect.net.reassembly;
+
+import dev.dissect.api.buffer.ByteView;
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.stream.GapAction;
+import dev.dissect.api.stream.StreamDissector;
+import java.nio.ByteBuffer;
+
+/**
+ * Hands one direction's bytes to its stream dissector in order.
+ *
+ * <pre>
+ *   consumed | held over (pending)  | deliverPos | gap | queued (out of order) ...
+ * </pre>
+ *
+ * <p><b>In-order data is never copied</b>: a segment that starts at {@code deliverPos} while nothing is held over
+ * goes to the dissector as the frame's own slice. Bytes the dissector leaves unconsumed are copied once into the
+ * held-over buffer; out-of-order segments are copied once into the {@link SegmentQueue}. Positions are stream
+ * offsets (0 is the byte after the SYN) in 64 bits.
+ *
+ * <p>The held-over buffer is compacted only when the frame whose record may point into it has passed, so fields a
+ * dissector recorded stay valid until the next frame.
+ */
+final class StreamHalf {
+    private static final int SPAN_COST = 16;
+
+    private final TcpReassembler owner;
+    final TcpFlow flow;
+    final int dir;
+
+    boolean started;
+    boolean stopped;
+    boolean ended;
+    private boolean untilEnd;
+    long deliverPos;
+    private long needed;
+
+    private byte[] pending;
+    private ByteView pendingView;
+    private int pendingStart;
+    private int pendingLen;
+    private long pendingPos;
+    private long pendingReferencedBy = -1;
+
+    private long[] spanPos = new long[4];
+    private long[] spanFrame = new long[4];
+    private int spanCount;
+
+    final SegmentQueue queue = new SegmentQueue();
+    private long charged;
+
+    StreamHalf(TcpReassembler owner, TcpFlow flow, int dir) {
+        this.owner = owner;
+        this.flow = flow;
+        this.dir = dir;
+    }
+
+    /** Takes {@code [pos, pos + len)} of this direction, carried by the current frame. */
+    void offer(long pos, ByteView data, int off, int len) {
+        if (stopped || ended || len <= 0) {
+            return;
+        }
+        if (!started) {
+            started = true;
+            deliverPos = flow.halves[dir].synSeen ? Math.min(0, pos) : pos;
+        }
+        long end = pos + len;
+        while (!stopped) {
+            if (end <= deliverPos) {
+                return;
+            }
+            if (pos < deliverPos) {
+                int cut = (int) (deliverPos - pos);
+                off += cut;
+                len -= cut;
+                pos = deliverPos;
+            }
+            if (pos == deliverPos) {
+                mergeDeliver(pos, data, off, len);
+                drain();
+                return;
+            }
+            long cost = SegmentQueue.cost(len);
+            if (owner.canCharge(flow, cost)) {
+                boolean conflict = queue.insert(pos, data, off, len, owner.frameNumber(), owner.options().overlapPolicy());
+                owner.counters().add(ReassemblyCounter.SEGMENTS_BUFFERED, 1);
+                if (conflict) {
+                    owner.conflict();
+                }
+                recharge();
+                return;
+            }
+            SegmentQueue.Chunk first = queue.first();
+            long target = first != null && first.pos < pos ? first.pos : pos;
+            owner.counters().add(ReassemblyCounter.BYTES_DROPPED_CAP, target - deliverPos);
+            gap(target - deliverPos);
+            drain();
+        }
+    }
+
+    /** Delivers a segment starting at {@code deliverPos}, merging with queued chunks it overlaps. */
+    private void mergeDeliver(long pos, ByteView data, int off, int len) {
+        long end = pos + len;
+        long cur = pos;
+        while (cur < end && !stopped) {
+            SegmentQueue.Chunk c = queue.first();
+            if (c != null && c.pos <= cur) {
+                long stop = Math.min(end, c.end());
+                if (SegmentQueue.overlap(c, cur, stop, data, off + (int) (cur - pos), owner.options().overlapPolicy())) {
+                    owner.conflict();
+                }
+                queue.removeFirst();
+                recharge();
+                if (c.end() > deliverPos) {
+                    int skip = (int) (deliverPos - c.pos);
+                    feed(c.view, skip, c.bytes.length - skip, c.frame);
+                }
+                cur = Math.max(cur, c.end());
+            } else {
+                long stop = c == null ? end : Math.min(end, c.pos);
+                feed(data, off + (int) (cur - pos), (int) (stop - cur), owner.frameNumber());
+                cur = stop;
+            }
+        }
+    }
+
+    /** Delivers queued chunks that have become contiguous. */
+    void drain() {
+        SegmentQueue.Chunk c;
+        while (!stopped && (c = queue.first()) != null && c.pos <= deliverPos) {
+            queue.removeFirst();
+            recharge();
+            if (c.end() > deliverPos) {
+                int skip = (int) (deliverPos - c.pos);
+                feed(c.view, skip, c.bytes.length - skip, c.frame);
+            }
+        }
+    }
+
+    /** {@code missing} bytes at {@code deliverPos} will never come: tell the dissector, drop what it held. */
+    void gap(long missing) {
+        owner.counters().add(ReassemblyCounter.GAPS, 1);
+        dropPending();
+        deliverPos += missing;
+        needed = 0;
+        untilEnd = false;
+        StreamDissector d = flow.dissector;
+        GapAction action;
+        try {
+            owner.context().begin(this, pendingView, 0, deliverPos);
+            action = d.onGap(owner.context(), missing);
+        } catch (RuntimeException e) {
+            fail(e);
+            return;
+        }
+        if (action == GapAction.STOP) {
+            stop();
+        }
+    }
+
+    /** Hands bytes at {@code deliverPos} on: straight to the dissector, or through the held-over buffer. */
+    private void feed(ByteView data, int off, int len, long frame) {
+        long pos = deliverPos;
+        deliverPos += len;
+        if (untilEnd || pendingLen > 0) {
+            if (!appendPending(data, off, len, pos, frame)) {
+                return;
+            }
+            if (untilEnd || pendingLen < needed) {
+                return;
+            }
+            pendingReferencedBy = owner.frameNumber();
+            call(pendingView, pendingStart, pendingLen, pendingPos, true);
+        } else {
+            spanCount = 0;
+            addSpan(pos, frame);
+            call(data, off, len, pos, false);
+        }
+    }
+
+    private void call(ByteView data, int start, int avail, long pos, boolean fromPending) {
+        StreamDissector d = flow.dissector;
+        StreamContextImpl ctx = owner.context();
+        while (avail > 0 && !stopped && !untilEnd && needed <= avail) {
+            ctx.begin(this, data, start, pos);
+            int used;
+            try {
+                used = d.dissect(ctx, data, start, avail);
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
+            }
+            used = Math.max(0, Math.min(used, avail));
+            if (used > 0) {
+                segments(pos, used);
+            }
+            start += used;
+            avail -= used;
+            pos += used;
+            if (ctx.untilEnd) {
+                untilEnd = true;
+                needed = 0;
+            } else if (ctx.more > 0) {
+                needed = (long) avail + ctx.more;
+            } else {
+                needed = used == 0 ? avail + 1L : 0;
+            }
+            if (used == 0) {
+                break;
+            }
+        }
+        if (stopped) {
+            return;
+        }
+        dropSpansBefore(pos);
+        if (fromPending) {
+            pendingStart = start;
+            pendingLen = avail;
+            pendingPos = pos;
+            if (avail == 0) {
+                pendingStart = 0;
+                spanCount = 0;
+            }
+            recharge();
+        } else if (avail > 0) {
+            long frame = frameAt(pos);
+            spanCount = 0;
+            appendPending(data, start, avail, pos, frame);
+        }
+    }
+
+    /** Copies bytes into the held-over buffer; false if a cap made them (and what was held) be dropped. */
+    private boolean appendPending(ByteView data, int off, int len, long pos, long frame) {
+        if (pendingLen == 0) {
+            pendingPos = pos;
+            pendingStart = 0;
+            spanCount = 0;
+        }
+        int need = pendingLen + len;
+        int capacity = pending == null ? 0 : pending.length;
+        boolean mayCompact = pendingReferencedBy != owner.frameNumber();
+        if (pending == null || (mayCompact ? need : pendingStart + need) > capacity) {
+            int grown = Math.max(256, need + (need >> 1));
+            long extra = (long) grown - (mayCompact ? capacity : 0) + SPAN_COST;
+            if (!owner.canCharge(flow, extra)) {
+                grown = need;
+                extra = (long) grown - (mayCompact ? capacity : 0) + SPAN_COST;
+            }
+            if (!owner.canCharge(flow, extra)) {
+                long dropped = pendingLen + len;
+                owner.counters().add(ReassemblyCounter.BYTES_DROPPED_CAP, dropped);
+                dropPending();
+                needed = 0;
+                untilEnd = false;
+                tellGap(dropped);
+                return false;
+            }
+            byte[] bigger = new byte[grown];
+            if (pendingLen > 0) {
+                System.arraycopy(pending, pendingStart, bigger, 0, pendingLen);
+            }
+            pending = bigger;
+            pendingView = new ByteView().wrap(ByteBuffer.wrap(bigger), 0, grown);
+            pendingStart = 0;
+        } else if (mayCompact && pendingStart + need > capacity) {
+            System.arraycopy(pending, pendingStart, pending, 0, pendingLen);
+            pendingStart = 0;
+        }
+        data.copyTo(off, pending, pendingStart + pendingLen, len);
+        pendingLen += len;
+        addSpan(pos, frame);
+        recharge();
+        return true;
+    }
+
+    /** Reports bytes dropped under a cap as a gap of the same size (positions already advanced). */
+    private void tellGap(long dropped) {
+        owner.counters().add(ReassemblyCounter.GAPS, 1);
+        try {
+            owner.context().begin(this, pendingView, 0, deliverPos);
+            if (flow.dissector.onGap(owner.context(), dropped) == GapAction.STOP) {
+                stop();
+            }
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    /** This direction ended (FIN reached, RST, or the flow closes): flush with gaps, then {@code onEnd}. */
+    void end() {
+        if (ended) {
+            return;
+        }
+        while (!stopped && !queue.isEmpty()) {
+            gap(queue.first().pos - deliverPos);
+            drain();
+        }
+        ended = true;
+        if (!stopped) {
+            StreamContextImpl ctx = owner.context();
+            try {
+                if (pendingLen > 0) {
+                    pendingReferencedBy = owner.frameNumber();
+                    ctx.begin(this, pendingView, pendingStart, pendingPos);
+                    flow.dissector.onEnd(ctx, pendingView, pendingStart, pendingLen);
+                } else {
+                    ctx.begin(this, owner.emptyView(), 0, deliverPos);
+                    flow.dissector.onEnd(ctx, owner.emptyView(), 0, 0);
+                }
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        }
+        release();
+    }
+
+    private void fail(RuntimeException e) {
+        owner.counters().add(ReassemblyCounter.STREAM_DISSECTOR_FAILURES, 1);
+        Dissection tree = owner.tree();
+        if (tree != null) {
+            tree.diagnose(ReassemblyFields.STREAM_DISSECTOR_FAILED, 0, 0,
+                    flow.dissector.protocol().filterName() + ": " + e);
+        }
+        stop();
+    }
+
+    private void stop() {
+        stopped = true;
+        release();
+    }
+
+    /** Frees every buffered byte (the flow is going, or this direction stopped). */
+    void release() {
+        queue.clear();
+        dropPending();
+        pending = null;
+        pendingView = null;
+        recharge();
+    }
+
+    private void dropPending() {
+        pendingLen = 0;
+        pendingStart = 0;
+        spanCount = 0;
+        if (pending != null && pending.length > 65_536) {
+            pending = null;
+            pendingView = null;
+        }
+        recharge();
+    }
+
+    private void recharge() {
+        long now = queue.charged() + (pending == null ? 0 : pending.length) + (long) spanCount * SPAN_COST;
+        owner.charge(flow, now - charged);
+        charged = now;
+    }
+
+    // ---------------------------------------------------------------- frames of bytes
+
+    private void addSpan(long pos, long frame) {
+        if (spanCount > 0 && spanFrame[spanCount - 1] == frame) {
+            return;
+        }
+        if (spanCount == spanPos.length) {
+            spanPos = java.util.Arrays.copyOf(spanPos, spanCount * 2);
+            spanFrame = java.util.Arrays.copyOf(spanFrame, spanCount * 2);
+        }
+        spanPos[spanCount] = pos;
+        spanFrame[spanCount] = frame;
+        spanCount++;
+    }
+
+    private void dropSpansBefore(long pos) {
+        int keep = 0;
+        while (keep + 1 < spanCount && spanPos[keep + 1] <= pos) {
+            keep++;
+        }
+        if (keep > 0) {
+            System.arraycopy(spanPos, keep, spanPos, 0, spanCount - keep);
+            System.arraycopy(spanFrame, keep, spanFrame, 0, spanCount - keep);
+            spanCount -= keep;
+        }
+    }
+
+    /** The frame that carried stream byte {@code pos}; the current frame if unknown. */
+    long frameAt(long pos) {
+        for (int i = spanCount - 1; i >= 0; i--) {
+            if (spanPos[i] <= pos) {
+                return spanFrame[i];
+            }
+        }
+        return owner.frameNumber();
+    }
+
+    /** Records {@code tcp.segment} and friends when a consumed PDU came from more than one frame. */
+    private void segments(long pos, int used) {
+        long end = pos + used;
+        int first = -1;
+        int count = 0;
+        for (int i = 0; i < spanCount; i++) {
+            long spanEnd = i + 1 < spanCount ? spanPos[i + 1] : Long.MAX_VALUE;
+            if (spanEnd > pos && spanPos[i] < end) {
+                if (first < 0) {
+                    first = i;
+                }
+                count++;
+            }
+        }
+        if (count == 0 || (count == 1 && spanFrame[first] == owner.frameNumber())) {
+            return;
+        }
+        Dissection tree = owner.tree();
+        for (int i = first; i < first + count; i++) {
+            tree.add(ReassemblyFields.SEGMENT, null, 0, 0, spanFrame[i]);
+        }
+        tree.add(ReassemblyFields.SEGMENT_COUNT, null, 0, 0, count);
+        tree.add(ReassemblyFields.REASSEMBLED_LENGTH, null, 0, 0, used);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.dissect.net.reassembly;
+
+/**
+ * One direction of a TCP flow as the sender shows it: base for relative numbers, what Wireshark's sequence analysis
+ * keeps ({@code nextseq}, {@code lastack}, window, duplicate-ACK count), and the sender's unacknowledged segments
+ * for {@code tcp.analysis.acks_frame}.
+ *
+ * <p>Positions ({@code nextPos}) are relative sequence numbers unwrapped to 64 bits: 0 is the SYN, so wraparound
+ * of the 32-bit numbers never confuses ordering.
+ */
+final class TcpHalf {
+    static final int WS_UNKNOWN = -1;
+    static final int WS_NONE = -2;
+    private static final int UNACKED_CAPACITY = 16;
+
+    boolean baseSet;
+    int base;
+    boolean synSeen;
+    int isn;
+    int wsShift = WS_UNKNOWN;
+
+    boolean nextSet;
+    long nextPos;
+    long nextTime;
+
+    boolean lastAckSet;
+    int lastAck;
+    int window = -1;
+    int dupAckNum;
+    long lastNonDupAckFrame;
+
+    boolean finSeen;
+    long finPos;
+
+    private long[] unackedEnd;
+    private long[] unackedFrame;
+    private long[] unackedTime;
+    private int unackedHead;
+    private int unackedCount;
+
+    /** Delivery to a stream dissector; null until one is attached. */
+    StreamHalf stream;
+
+    /** The 64-bit position of raw sequence number {@code seq} near the current next position. */
+    long unwrap(int seq) {
+        int rel = seq - base;
+        long ref = nextSet ? nextPos : 0;
+        return ref + (rel - (int) ref);
+    }
+
+    /** Remembers a segment that ends at {@code end}, for matching a later ACK. */
+    void sent(long end, long frame, long time) {
+        if (unackedEnd == null) {
+            unackedEnd = new long[UNACKED_CAPACITY];
+            unackedFrame = new long[UNACKED_CAPACITY];
+            unackedTime = new long[UNACKED_CAPACITY];
+        }
+        if (unackedCount == UNACKED_CAPACITY) {
+            unackedHead = (unackedHead + 1) % UNACKED_CAPACITY;
+            unackedCount--;
+        }
+        int i = (unackedHead + unackedCount) % UNACKED_CAPACITY;
+        unackedEnd[i] = end;
+        unackedFrame[i] = frame;
+        unackedTime[i] = time;
+        unackedCount++;
+    }
+
+    /**
+     * Forgets the segments that {@code ackPos} acknowledges entirely and reports the last of them into
+     * {@code out} ({@code acksFrame}, {@code ackRttNanos}); leaves {@code out} alone when none.
+     */
+    void acked(long ackPos, long now, TcpSegmentResult out) {
+        while (unackedCount > 0 && unackedEnd[unackedHead] <= ackPos) {
+            out.acksFrame = unackedFrame[unackedHead];
+            out.ackRttNanos = now - unackedTime[unackedHead];
+            unackedHead = (unackedHead + 1) % UNACKED_CAPACITY;
+            unackedCount--;
+        }
+    }
+}

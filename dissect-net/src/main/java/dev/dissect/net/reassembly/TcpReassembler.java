@@ -1,0 +1,367 @@
+package dev.dissect.net.reassembly;
+
+import dev.dissect.api.buffer.ByteView;
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.frame.FrameView;
+import dev.dissect.net.flow.FlowTable;
+import dev.dissect.net.flow.NetworkEndpoints;
+
+/**
+ * TCP flows of one session: {@code tcp.stream} numbers, relative sequence numbers, Wireshark's sequence analysis,
+ * and in-order delivery of each direction's bytes to a stream dissector.
+ *
+ * <p><b>In-order data is never copied.</b> A segment that continues its stream goes to the stream dissector as the
+ * frame's own slice; only out-of-order segments and bytes a dissector leaves for later are copied.
+ * <b>Memory is bounded.</b> Flows are capped ({@link ReassemblyOptions#maxFlows()}, least recently active evicted
+ * first) and time out on capture time; buffered bytes are capped per flow and in total, and what a cap forces out
+ * is reported to the stream dissector as a gap and counted. <b>Finding a flow allocates nothing</b>; a new flow
+ * costs a few small objects.
+ *
+ * <p>Sequence analysis follows Wireshark's {@code tcp_analyze_sequence_number} (packet-tcp.c) in order and
+ * conditions: zero-window probe, zero window, lost segment, keep-alive, window update, duplicate ACK, then
+ * retransmission / fast retransmission / out-of-order (out-of-order when the segment came within the initial RTT,
+ * or 3 ms, of the highest one).
+ *
+ * <p>Not thread-safe: one per session, and the engine is single-threaded per session.
+ */
+public final class TcpReassembler {
+    static final int FIN = 0x001;
+    static final int SYN = 0x002;
+    static final int RST = 0x004;
+    static final int ACK = 0x010;
+    private static final long OUT_OF_ORDER_DEFAULT_NANOS = 3_000_000L;
+    private static final long FAST_RETRANSMISSION_NANOS = 20_000_000L;
+
+    private final ReassemblyOptions options;
+    private final ReassemblyCounters counters;
+    private final FlowTable<TcpFlow> table;
+    private final TcpSegmentResult result = new TcpSegmentResult();
+    private final StreamContextImpl context = new StreamContextImpl(this);
+    private final ByteView empty = ByteView.of(new byte[0]);
+    private long nextStreamIndex;
+    private TcpFlow oldest;
+    private TcpFlow newest;
+
+    private FrameView frame;
+    private Dissection tree;
+    private long frameNumber;
+    private long now;
+    private int currentDir;
+
+    public TcpReassembler(ReassemblyOptions options, ReassemblyCounters counters) {
+        this.options = options;
+        this.counters = counters;
+        this.table = new FlowTable<>(options.maxFlows());
+    }
+
+    public ReassemblyOptions options() {
+        return options;
+    }
+
+    public ReassemblyCounters counters() {
+        return counters;
+    }
+
+    /** Flows tracked now. */
+    public int flowCount() {
+        return table.size();
+    }
+
+    /** What analysis found for the last segment. */
+    public TcpSegmentResult result() {
+        return result;
+    }
+
+    /**
+     * Finds or makes the segment's flow, runs sequence analysis and fills {@link #result()}.
+     *
+     * @param wsShift the window-scale option's shift on a SYN, or -1 if absent
+     */
+    public TcpFlow segment(NetworkEndpoints endpoints, FrameView frame, Dissection tree, int srcPort, int dstPort,
+                           int flags, long seqRaw, long ackRaw, int windowRaw, int wsShift, int payloadLength) {
+        this.frame = frame;
+        this.tree = tree;
+        this.frameNumber = frame.number();
+        this.now = frame.epochSecond() * 1_000_000_000L + frame.nanos();
+        expire();
+        boolean low = endpoints.buildKey(srcPort, dstPort);
+        long[] key = endpoints.key();
+        TcpFlow flow = table.get(key);
+        boolean syn = (flags & SYN) != 0;
+        boolean ackFlag = (flags & ACK) != 0;
+        int seq = (int) seqRaw;
+        int ack = (int) ackRaw;
+        result.clear();
+        if (flow != null && syn && !ackFlag && flow.closed()) {
+            TcpHalf h = flow.halves[low == flow.clientIsLow ? 0 : 1];
+            if (!h.synSeen || h.isn != seq) {
+                remove(flow);
+                counters.add(ReassemblyCounter.FLOWS_REUSED, 1);
+                result.analysis |= TcpSegmentResult.REUSED_PORTS;
+                flow = null;
+            }
+        }
+        if (flow == null) {
+            if (table.size() >= options.maxFlows()) {
+                counters.add(ReassemblyCounter.FLOWS_EVICTED_CAP, 1);
+                remove(oldest);
+            }
+            boolean sourceIsClient = !(syn && ackFlag);
+            flow = new TcpFlow(key.clone(), nextStreamIndex++, sourceIsClient == low,
+                    endpoints.flowKey(srcPort, dstPort, sourceIsClient));
+            table.put(flow.tableKey, flow);
+            counters.add(ReassemblyCounter.FLOWS_CREATED, 1);
+        }
+        touch(flow);
+        int dir = low == flow.clientIsLow ? 0 : 1;
+        currentDir = dir;
+        analyze(flow, dir, flags, seq, ack, windowRaw, wsShift, payloadLength);
+        return flow;
+    }
+
+    private void analyze(TcpFlow flow, int dir, int flags, int seq, int ack, int windowRaw, int wsShift, int seglen) {
+        TcpHalf fwd = flow.halves[dir];
+        TcpHalf rev = flow.halves[1 - dir];
+        boolean syn = (flags & SYN) != 0;
+        boolean fin = (flags & FIN) != 0;
+        boolean rst = (flags & RST) != 0;
+        boolean ackFlag = (flags & ACK) != 0;
+        boolean sfr = syn || fin || rst;
+
+        if (syn) {
+            if (!fwd.synSeen) {
+                fwd.synSeen = true;
+                fwd.isn = seq;
+                fwd.base = seq;
+                fwd.baseSet = true;
+                fwd.wsShift = wsShift >= 0 ? Math.min(wsShift, 14) : TcpHalf.WS_NONE;
+                if (!ackFlag) {
+                    flow.synTime = now;
+                }
+            }
+        } else if (!fwd.baseSet) {
+            fwd.base = seq - 1;
+            fwd.baseSet = true;
+        }
+        if (ackFlag && !rev.baseSet) {
+            rev.base = ack - 1;
+            rev.baseSet = true;
+        }
+        if (!syn && ackFlag && dir == 0 && flow.initialRtt < 0 && flow.synTime >= 0 && rev.synSeen) {
+            flow.initialRtt = now - flow.synTime;
+        }
+
+        long seqPos = fwd.unwrap(seq);
+        long ackPos = ackFlag ? rev.unwrap(ack) : 0;
+        result.streamIndex = flow.streamIndex;
+        result.direction = dir;
+        result.seq = (seq - fwd.base) & 0xFFFF_FFFFL;
+        result.ack = ackFlag ? (ack - rev.base) & 0xFFFF_FFFFL : 0;
+        result.nextSeq = (seq - fwd.base + seglen + (syn ? 1 : 0) + (fin ? 1 : 0)) & 0xFFFF_FFFFL;
+        result.peerBase = rev.base;
+        result.peerBaseSet = rev.baseSet;
+        result.initialRttNanos = flow.initialRtt;
+
+        long window = windowRaw;
+        if (syn) {
+            result.scaleFactor = TcpSegmentResult.SCALE_NOT_SHOWN;
+        } else if (fwd.wsShift == TcpHalf.WS_UNKNOWN || rev.wsShift == TcpHalf.WS_UNKNOWN) {
+            result.scaleFactor = TcpSegmentResult.SCALE_UNKNOWN;
+        } else if (fwd.wsShift < 0 || rev.wsShift < 0) {
+            result.scaleFactor = TcpSegmentResult.SCALE_NONE;
+        } else {
+            result.scaleFactor = 1 << fwd.wsShift;
+            window = (long) windowRaw << fwd.wsShift;
+        }
+        result.windowSize = window;
+
+        int a = 0;
+        if (seglen == 1 && fwd.nextSet && seqPos == fwd.nextPos && rev.window == 0) {
+            a |= TcpSegmentResult.ZERO_WINDOW_PROBE;
+        }
+        if (window == 0 && !sfr) {
+            a |= TcpSegmentResult.ZERO_WINDOW;
+        }
+        if (fwd.nextSet && seqPos > fwd.nextPos && !rst) {
+            a |= TcpSegmentResult.LOST_SEGMENT;
+        }
+        if ((seglen == 0 || seglen == 1) && fwd.nextSet && seqPos == fwd.nextPos - 1 && !sfr) {
+            a |= TcpSegmentResult.KEEP_ALIVE;
+        }
+        boolean sameState = seglen == 0 && window != 0 && fwd.nextSet && seqPos == fwd.nextPos && ackFlag
+                && fwd.lastAckSet && ack == fwd.lastAck && !sfr;
+        if (sameState && window != fwd.window) {
+            a |= TcpSegmentResult.WINDOW_UPDATE;
+        }
+        if (sameState && window == fwd.window) {
+            a |= TcpSegmentResult.DUPLICATE_ACK;
+            fwd.dupAckNum++;
+            result.dupAckNum = fwd.dupAckNum;
+            result.dupAckFrame = fwd.lastNonDupAckFrame;
+        }
+        if ((seglen > 0 || syn || fin) && fwd.nextSet && seqPos < fwd.nextPos
+                && (a & TcpSegmentResult.KEEP_ALIVE) == 0) {
+            long since = now - fwd.nextTime;
+            long threshold = flow.initialRtt > 0 ? flow.initialRtt : OUT_OF_ORDER_DEFAULT_NANOS;
+            if (since < FAST_RETRANSMISSION_NANOS && rev.dupAckNum >= 2 && rev.lastAckSet && rev.lastAck == seq) {
+                a |= TcpSegmentResult.FAST_RETRANSMISSION | TcpSegmentResult.RETRANSMISSION;
+            } else if (since < threshold && fwd.nextPos != seqPos + seglen) {
+                a |= TcpSegmentResult.OUT_OF_ORDER;
+            } else {
+                a |= TcpSegmentResult.RETRANSMISSION;
+            }
+        }
+        result.analysis |= a;
+
+        long end = seqPos + seglen + (syn ? 1 : 0) + (fin ? 1 : 0);
+        if ((!fwd.nextSet || end > fwd.nextPos) && (a & (TcpSegmentResult.ZERO_WINDOW_PROBE
+                | TcpSegmentResult.KEEP_ALIVE)) == 0) {
+            fwd.nextSet = true;
+            fwd.nextPos = end;
+            fwd.nextTime = now;
+            if (seglen > 0 || syn || fin) {
+                fwd.sent(end, frameNumber, now);
+            }
+        }
+        if (ackFlag) {
+            rev.acked(ackPos, now, result);
+            if ((a & TcpSegmentResult.DUPLICATE_ACK) == 0) {
+                fwd.dupAckNum = 0;
+                fwd.lastNonDupAckFrame = frameNumber;
+            }
+            fwd.lastAck = ack;
+            fwd.lastAckSet = true;
+        }
+        fwd.window = (int) Math.min(Integer.MAX_VALUE, window);
+        if (fin && !fwd.finSeen) {
+            fwd.finSeen = true;
+            fwd.finPos = seqPos + seglen - 1;
+            flow.finSeen = true;
+        }
+        if (rst) {
+            flow.rstSeen = true;
+        }
+    }
+
+    /**
+     * Hands the segment's payload to the flow's stream dissector (which must be set), in order, then ends the
+     * direction on FIN (once every byte before it arrived) or both on RST.
+     *
+     * @param data the frame, holding the payload at {@code [offset, offset + length)}
+     */
+    public void deliver(TcpFlow flow, ByteView data, int offset, int length, long seqRaw, int flags) {
+        int dir = currentDir;
+        TcpHalf fwd = flow.halves[dir];
+        if (flow.dissector == null) {
+            return;
+        }
+        if (fwd.stream == null) {
+            fwd.stream = new StreamHalf(this, flow, dir);
+        }
+        StreamHalf s = fwd.stream;
+        if (length > 0) {
+            long pos = fwd.unwrap((int) seqRaw) - 1;
+            s.offer(pos, data, offset, length);
+        }
+        if (fwd.finSeen && s.started && s.deliverPos >= fwd.finPos) {
+            s.end();
+        }
+        if ((flags & RST) != 0) {
+            s.end();
+            StreamHalf other = flow.halves[1 - dir].stream;
+            if (other != null) {
+                other.end();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- flows: LRU, idle timeout, eviction
+
+    private void expire() {
+        while (oldest != null && now - oldest.lastSeen > options.flowIdleTimeoutNanos()) {
+            counters.add(ReassemblyCounter.FLOWS_EVICTED_IDLE, 1);
+            remove(oldest);
+        }
+    }
+
+    private void touch(TcpFlow f) {
+        f.lastSeen = Math.max(f.lastSeen, now);
+        if (newest == f) {
+            return;
+        }
+        unlink(f);
+        f.older = newest;
+        if (newest != null) {
+            newest.newer = f;
+        }
+        newest = f;
+        if (oldest == null) {
+            oldest = f;
+        }
+    }
+
+    private void unlink(TcpFlow f) {
+        if (f.older != null) {
+            f.older.newer = f.newer;
+        } else if (oldest == f) {
+            oldest = f.newer;
+        }
+        if (f.newer != null) {
+            f.newer.older = f.older;
+        } else if (newest == f) {
+            newest = f.older;
+        }
+        f.older = null;
+        f.newer = null;
+    }
+
+    private void remove(TcpFlow f) {
+        unlink(f);
+        table.remove(f.tableKey);
+        for (TcpHalf h : f.halves) {
+            if (h.stream != null) {
+                h.stream.release();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- for StreamHalf
+
+    boolean canCharge(TcpFlow flow, long bytes) {
+        return flow.buffered + bytes <= options.maxBufferedBytesPerFlow()
+                && counters.tcpBufferedBytes() + bytes <= options.maxBufferedBytes();
+    }
+
+    void charge(TcpFlow flow, long delta) {
+        flow.buffered += delta;
+        counters.tcpBuffered(delta);
+    }
+
+    void conflict() {
+        counters.add(ReassemblyCounter.OVERLAP_CONFLICTS, 1);
+        if (tree != null) {
+            tree.add(ReassemblyFields.SEGMENT_OVERLAP, null, 0, 0, 1);
+            tree.add(ReassemblyFields.SEGMENT_OVERLAP_CONFLICT, null, 0, 0, 1);
+        }
+    }
+
+    StreamContextImpl context() {
+        return context;
+    }
+
+    FrameView frame() {
+        return frame;
+    }
+
+    Dissection tree() {
+        return tree;
+    }
+
+    long frameNumber() {
+        return frameNumber;
+    }
+
+    ByteView emptyView() {
+        return empty;
+    }
+}
