@@ -33,6 +33,10 @@ public final class DnsFields {
     public static final FieldDef COUNT_ANSWERS = FieldDef.uint("dns.count.answers", "Answer RRs", 2, Base.DEC);
     public static final FieldDef COUNT_AUTH_RR = FieldDef.uint("dns.count.auth_rr", "Authority RRs", 2, Base.DEC);
     public static final FieldDef COUNT_ADD_RR = FieldDef.uint("dns.count.add_rr", "Additional RRs", 2, Base.DEC);
+    public static final FieldDef COUNT_ZONES = FieldDef.uint("dns.count.zones", "Zones", 2, Base.DEC);
+    public static final FieldDef COUNT_PREREQUISITES = FieldDef.uint("dns.count.prerequisites", "Prerequisites", 2,
+            Base.DEC);
+    public static final FieldDef COUNT_UPDATES = FieldDef.uint("dns.count.updates", "Updates", 2, Base.DEC);
 
     // questions
     public static final FieldDef QRY_NAME = FieldDef.string("dns.qry.name", "Name");
@@ -163,6 +167,9 @@ public final class DnsFields {
     // OPT (EDNS0)
     public static final FieldDef RR_UDP_PAYLOAD_SIZE = FieldDef.uint("dns.rr.udp_payload_size", "UDP payload size", 2,
             Base.DEC);
+    /** The mDNS form of {@code dns.rr.udp_payload_size}: tshark shows it in hex (its own field, same name). */
+    public static final FieldDef RR_UDP_PAYLOAD_SIZE_MDNS = FieldDef.uint("dns.rr.udp_payload_size",
+            "UDP payload size", 2, Base.HEX);
     public static final FieldDef RESP_EXT_RCODE = FieldDef.uint("dns.resp.ext_rcode", "Higher bits in extended RCODE", 1,
             Base.HEX);
     public static final FieldDef RESP_EDNS0_VERSION = FieldDef.uint("dns.resp.edns0_version", "EDNS0 version", 1,
@@ -194,7 +201,8 @@ public final class DnsFields {
     static final FieldDef[] ALL = {
         ID, FLAGS, FLAGS_RESPONSE, FLAGS_OPCODE, FLAGS_AUTHORITATIVE, FLAGS_CONFLICT, FLAGS_TRUNCATED,
         FLAGS_RECDESIRED, FLAGS_TENTATIVE, FLAGS_RECAVAIL, FLAGS_Z, FLAGS_AUTHENTICATED, FLAGS_CHECKDISABLE,
-        FLAGS_RCODE, COUNT_QUERIES, COUNT_ANSWERS, COUNT_AUTH_RR, COUNT_ADD_RR,
+        FLAGS_RCODE, COUNT_QUERIES, COUNT_ANSWERS, COUNT_AUTH_RR, COUNT_ADD_RR, COUNT_ZONES, COUNT_PREREQUISITES,
+        COUNT_UPDATES,
         QRY_NAME, QRY_NAME_LEN, COUNT_LABELS, QRY_TYPE, QRY_CLASS, QRY_QU,
         RESP_NAME, RESP_TYPE, RESP_CLASS, RESP_CACHE_FLUSH, RESP_TTL, RESP_LEN, SRV_SERVICE, SRV_PROTO, SRV_NAME,
         A, AAAA, CNAME, NS, PTR_DOMAIN_NAME, DNAME, MX_PREFERENCE, MX_MAIL_EXCHANGE, TXT_LENGTH, TXT, SPF_LENGTH, SPF,

@@ -48,6 +48,7 @@ public final class DnsMessageDissector {
     private static final int F_AUTHENTIC = 0x0020;
     private static final int F_CHECKDISABLE = 0x0010;
     private static final int CLASS_TOP_BIT = 0x8000;
+    private static final int OPCODE_UPDATE = 5;
 
     private final DnsTransactions transactions;
     private final DnsNames names = new DnsNames();
@@ -123,9 +124,13 @@ public final class DnsMessageDissector {
         if (response) {
             tree.add(DnsFields.FLAGS_RCODE, data, f, 2, rcode);
         }
-        tree.add(DnsFields.COUNT_QUERIES, data, offset + DnsView.QDCOUNT_OFFSET, 2, qd);
-        tree.add(DnsFields.COUNT_ANSWERS, data, offset + DnsView.ANCOUNT_OFFSET, 2, an);
-        tree.add(DnsFields.COUNT_AUTH_RR, data, offset + DnsView.NSCOUNT_OFFSET, 2, ns);
+        boolean update = opcode == OPCODE_UPDATE;
+        tree.add(update ? DnsFields.COUNT_ZONES : DnsFields.COUNT_QUERIES, data, offset + DnsView.QDCOUNT_OFFSET,
+                2, qd);
+        tree.add(update ? DnsFields.COUNT_PREREQUISITES : DnsFields.COUNT_ANSWERS, data,
+                offset + DnsView.ANCOUNT_OFFSET, 2, an);
+        tree.add(update ? DnsFields.COUNT_UPDATES : DnsFields.COUNT_AUTH_RR, data, offset + DnsView.NSCOUNT_OFFSET,
+                2, ns);
         tree.add(DnsFields.COUNT_ADD_RR, data, offset + DnsView.ARCOUNT_OFFSET, 2, ar);
 
         DnsTypes.appendOpcode(info, opcode);
@@ -244,9 +249,11 @@ public final class DnsMessageDissector {
             info.append(", cache flush");
         }
         if (type == DnsTypes.OPT) {
-            tree.add(DnsFields.RR_UDP_PAYLOAD_SIZE, data, r + 2, 2, flavor == DnsFlavor.MDNS ? cls & 0x7FFF : cls);
             if (flavor == DnsFlavor.MDNS) {
+                tree.add(DnsFields.RR_UDP_PAYLOAD_SIZE_MDNS, data, r + 2, 2, cls & 0x7FFF);
                 tree.add(DnsFields.RESP_CACHE_FLUSH, data, r + 2, 2, flush ? 1 : 0);
+            } else {
+                tree.add(DnsFields.RR_UDP_PAYLOAD_SIZE, data, r + 2, 2, cls);
             }
             tree.add(DnsFields.RESP_EXT_RCODE, data, r + 4, 1, ttl >>> 24);
             tree.add(DnsFields.RESP_EDNS0_VERSION, data, r + 5, 1, ttl >>> 16 & 0xFF);
@@ -263,6 +270,9 @@ public final class DnsMessageDissector {
             tree.add(DnsFields.RESP_TTL, data, r + 4, 4, ttl);
         }
         tree.add(DnsFields.RESP_LEN, data, r + 8, 2, rdLength);
+        if (rdLength == 0) {
+            return rd; // tshark shows no RDATA at all for an empty one (update deletions, empty OPT)
+        }
         return rdata.dissect(tree, data, start, end, rd, rdLength, type, info) ? rd + rdLength : -1;
     }
 

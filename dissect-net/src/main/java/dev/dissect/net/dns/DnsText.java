@@ -13,7 +13,11 @@ final class DnsText {
     private DnsText() {
     }
 
-    /** {@code format_text}: printable ASCII as is, escapes for control bytes, UTF-8 decoded, invalid as U+FFFD. */
+    /**
+     * {@code format_text}: printable ASCII as is, escapes for control bytes, UTF-8 decoded; an invalid sequence
+     * becomes one U+FFFD per maximal ill-formed subpart (a lead byte and the continuation bytes that fit it), as
+     * Wireshark prints it.
+     */
     static void appendFormatted(StringBuilder out, byte[] bytes, int from, int to) {
         int i = from;
         while (i < to) {
@@ -23,30 +27,28 @@ final class DnsText {
                 i++;
                 continue;
             }
-            int need = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 ? 2 : b >= 0xC2 && b < 0xE0 ? 1 : -1;
-            if (need < 0 || i + need >= to) {
-                out.append(REPLACEMENT);
-                i++;
-                continue;
-            }
+            int need = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : 0;
             int cp = b & (need == 1 ? 0x1F : need == 2 ? 0x0F : 0x07);
-            boolean ok = true;
-            for (int k = 1; k <= need; k++) {
+            int k = 1;
+            for (; k <= need && i + k < to; k++) {
                 int c = bytes[i + k] & 0xFF;
-                if ((c & 0xC0) != 0x80) {
-                    ok = false;
+                int low = 0x80;
+                int high = 0xBF;
+                if (k == 1) {
+                    low = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+                    high = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+                }
+                if (c < low || c > high) {
                     break;
                 }
                 cp = cp << 6 | (c & 0x3F);
             }
-            if (!ok || cp < (need == 2 ? 0x800 : need == 3 ? 0x10000 : 0x80) || cp > 0x10FFFF
-                    || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            if (need > 0 && k == need + 1) {
+                out.appendCodePoint(cp);
+            } else {
                 out.append(REPLACEMENT);
-                i++;
-                continue;
             }
-            out.appendCodePoint(cp);
-            i += need + 1;
+            i += need == 0 ? 1 : k;
         }
     }
 

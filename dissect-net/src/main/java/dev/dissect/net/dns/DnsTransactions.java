@@ -26,15 +26,24 @@ final class DnsTransactions {
     private final long[] frame = new long[CAPACITY];
     private final long[] seconds = new long[CAPACITY];
     private final int[] nanos = new int[CAPACITY];
+    private final long[] answeredIn = new long[CAPACITY];
 
     /** Frame number of the matched query after {@link #findQuery}. */
     long queryFrame;
     long querySeconds;
     int queryNanos;
 
-    /** Records a query. */
+    /**
+     * Records a query. A query whose key is already waiting for its answer is a retransmission: the original
+     * stays, as tshark keeps the first request of a transaction.
+     */
     void putQuery(long a, long b, long c, long frameNumber, long epochSecond, int nano) {
         int slot = slot(a, b, c);
+        if (frame[slot] != 0 && answeredIn[slot] == 0 && keyA[slot] == a && keyB[slot] == b && keyC[slot] == c
+                && frame[slot] < frameNumber) {
+            return;
+        }
+        answeredIn[slot] = 0;
         keyA[slot] = a;
         keyB[slot] = b;
         keyC[slot] = c;
@@ -43,13 +52,19 @@ final class DnsTransactions {
         nanos[slot] = nano;
     }
 
-    /** Looks up the query a response answers; true if found (see {@link #queryFrame}). */
+    /**
+     * Looks up the query a response answers; true if found (see {@link #queryFrame}). A second response in a
+     * later frame to an answered query is a retransmission and finds nothing, as in tshark; several responses in
+     * one frame (DNS over TCP) all find it.
+     */
     boolean findQuery(long a, long b, long c, long responseFrame) {
         int slot = slot(a, b, c);
         if (frame[slot] == 0 || keyA[slot] != a || keyB[slot] != b || keyC[slot] != c
-                || frame[slot] >= responseFrame) {
+                || frame[slot] >= responseFrame
+                || (answeredIn[slot] != 0 && answeredIn[slot] != responseFrame)) {
             return false;
         }
+        answeredIn[slot] = responseFrame;
         queryFrame = frame[slot];
         querySeconds = seconds[slot];
         queryNanos = nanos[slot];
