@@ -321,7 +321,10 @@ public final class DnsMessageDissector {
         return report(tree, status, at, end, names);
     }
 
-    /** Records a query, or finds the query of a response; true if a response found its query. */
+    /**
+     * Records a query, or finds the query of a response; true if a response found its query. The key is the
+     * transaction id and the two endpoints (address and port) in either order.
+     */
     private boolean match(FrameView frame, Dissection tree, int id, boolean response) {
         // The innermost addresses and ports recorded so far are this message's (scan back from the end).
         int srcPort = -1;
@@ -351,11 +354,13 @@ public final class DnsMessageDissector {
                 }
             }
         }
-        long clientPort = response ? dstPort : srcPort;
-        long serverPort = response ? srcPort : dstPort;
-        long a = (long) id << 40 | (clientPort & 0xFFFFF) << 20 | serverPort & 0xFFFFF;
-        long b = response ? dstAddr : srcAddr;
-        long c = response ? srcAddr : dstAddr;
+        // As tshark's conversations, the key does not depend on direction: an mDNS response often goes from
+        // the same address to the same multicast group as its query.
+        long source = srcAddr * 31 + srcPort;
+        long destination = dstAddr * 31 + dstPort;
+        long a = id;
+        long b = Math.min(source, destination);
+        long c = Math.max(source, destination);
         if (!response) {
             transactions.putQuery(a, b, c, frame.number(), frame.epochSecond(), frame.nanos());
             return false;

@@ -5,7 +5,7 @@ package dev.dissect.net.dns;
  * them ({@code dns.time}), in one pass.
  *
  * <p><b>Memory is bounded and nothing is allocated per message:</b> a direct-mapped table of {@link #CAPACITY}
- * slots of primitives, keyed by (transaction id, client address and port, server address and port); a newer
+ * slots of primitives, keyed by (transaction id, the two endpoints' addresses and ports in either order); a newer
  * query whose key falls in the same slot replaces the older one, so under heavy load an old query may be
  * forgotten (its response then carries no {@code dns.response_to}), never matched wrongly unless two different
  * keys agree on every stored part of the key (the addresses are kept as 64-bit hashes).
@@ -18,6 +18,8 @@ package dev.dissect.net.dns;
  */
 final class DnsTransactions {
     static final int CAPACITY = 4096;
+    /** A repeated unanswered query within this many seconds is a retransmission of the first. */
+    static final long RETRANSMISSION_SECONDS = 5;
     private static final int MASK = CAPACITY - 1;
 
     private final long[] keyA = new long[CAPACITY];
@@ -35,12 +37,13 @@ final class DnsTransactions {
 
     /**
      * Records a query. A query whose key is already waiting for its answer is a retransmission: the original
-     * stays, as tshark keeps the first request of a transaction.
+     * stays, as tshark keeps the first request of a transaction, if it came less than
+     * {@link #RETRANSMISSION_SECONDS} earlier (tshark's retransmission timer); otherwise this is a new transaction.
      */
     void putQuery(long a, long b, long c, long frameNumber, long epochSecond, int nano) {
         int slot = slot(a, b, c);
         if (frame[slot] != 0 && answeredIn[slot] == 0 && keyA[slot] == a && keyB[slot] == b && keyC[slot] == c
-                && frame[slot] < frameNumber) {
+                && frame[slot] < frameNumber && epochSecond - seconds[slot] < RETRANSMISSION_SECONDS) {
             return;
         }
         answeredIn[slot] = 0;
