@@ -100,7 +100,7 @@ class L2L4DissectionTest {
 
     @Test
     void ethernetPaddingIsNotPassedToTheTransport() {
-        byte[] ip = ipv4(17, Packets.udp(5353, 5353, new byte[] {9}));
+        byte[] ip = ipv4(17, Packets.udp(6000, 6000, new byte[] {9}));
         byte[] padded = new byte[ip.length + 10];
         System.arraycopy(ip, 0, padded, 0, ip.length);
         Dissection d = Frames.ethernet(Packets.ethernet(MAC_A, MAC_B, 0x0800, padded));
@@ -157,7 +157,7 @@ class L2L4DissectionTest {
 
     @Test
     void ipv6WithExtensionHeaders() {
-        byte[] udp = Packets.udp(5000, 53, new byte[] {1, 2});
+        byte[] udp = Packets.udp(5000, 6053, new byte[] {1, 2});
         byte[] dest = Packets.ipv6Extension(17, new byte[] {1, 4, 0, 0, 0, 0}, udp);
         byte[] frag = Packets.ipv6Fragment(60, 0, false, 0xdeadbeefL, dest);
         byte[] hop = Packets.ipv6Extension(44, new byte[] {1, 4, 0, 0, 0, 0}, frag);
@@ -173,7 +173,7 @@ class L2L4DissectionTest {
         assertEquals("2001:db8::1", field(d, "ipv6.src"));
         assertEquals("fe80::202:b3ff:fe1e:8329", field(d, "ipv6.dst"));
         assertEquals("0xdeadbeef", field(d, "ipv6.fraghdr.ident"));
-        assertEquals("53", field(d, "udp.dstport"));
+        assertEquals("6053", field(d, "udp.dstport"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.dissect.net.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dissect.net.wire.kaitai.Dns;
 import dev.dissect.net.wire.kaitai.Ethernet;
 import dev.dissect.net.wire.kaitai.IpAuthHeader;
 import dev.dissect.net.wire.kaitai.Ipv4;
@@ -63,6 +64,25 @@ class FlyweightViewProperties {
             new KaitaiReference(TcpOptionTimestampView.class, Tcp.TcpOptionTimestamp.class),
             new KaitaiReference(TcpOptionSackBlockView.class, Tcp.TcpOptionSackBlock.class),
             new KaitaiReference(UdpView.class, Udp.class),
+            new KaitaiReference(DnsView.class, Dns.class),
+            new KaitaiReference(DnsQuestionTailView.class, Dns.DnsQuestionTail.class),
+            new KaitaiReference(DnsRrFixedView.class, Dns.DnsRrFixed.class),
+            new KaitaiReference(DnsCharacterStringView.class, Dns.DnsCharacterString.class),
+            new KaitaiReference(DnsRdataSoaTailView.class, Dns.DnsRdataSoaTail.class),
+            new KaitaiReference(DnsRdataMxHeadView.class, Dns.DnsRdataMxHead.class),
+            new KaitaiReference(DnsRdataSrvHeadView.class, Dns.DnsRdataSrvHead.class),
+            new KaitaiReference(DnsRdataNaptrHeadView.class, Dns.DnsRdataNaptrHead.class),
+            new KaitaiReference(DnsRdataCaaView.class, Dns.DnsRdataCaa.class),
+            new KaitaiReference(DnsOptOptionView.class, Dns.DnsOptOption.class),
+            new KaitaiReference(DnsOptClientSubnetView.class, Dns.DnsOptClientSubnet.class),
+            new KaitaiReference(DnsSvcParamView.class, Dns.DnsSvcParam.class),
+            new KaitaiReference(DnsRdataDsView.class, Dns.DnsRdataDs.class),
+            new KaitaiReference(DnsRdataDnskeyView.class, Dns.DnsRdataDnskey.class),
+            new KaitaiReference(DnsRdataRrsigHeadView.class, Dns.DnsRdataRrsigHead.class),
+            new KaitaiReference(DnsRdataNsec3HeadView.class, Dns.DnsRdataNsec3Head.class),
+            new KaitaiReference(DnsTypeBitmapWindowView.class, Dns.DnsTypeBitmapWindow.class),
+            new KaitaiReference(DnsRdataTlsaView.class, Dns.DnsRdataTlsa.class),
+            new KaitaiReference(DnsRdataSshfpView.class, Dns.DnsRdataSshfp.class),
             new KaitaiReference(PcapView.class, Pcap.class),
             new KaitaiReference(PcapRecordView.class, Pcap.PcapRecord.class),
             new KaitaiReference(PcapngView.class, Pcapng.class),
@@ -88,6 +108,13 @@ class FlyweightViewProperties {
             Map.entry(TcpOptionView.class, (b, n, be) -> b[1] = (byte) (2 + n % 6)),
             Map.entry(Ipv6ExtHeaderView.class, (b, n, be) -> b[1] = (byte) (n % 3)),
             Map.entry(IpAuthHeaderView.class, (b, n, be) -> b[1] = (byte) (1 + n % 4)),
+            Map.entry(DnsRrFixedView.class, (b, n, be) -> put(b, 8, 2, n % 9, be)),
+            Map.entry(DnsCharacterStringView.class, (b, n, be) -> b[0] = (byte) (n % 9)),
+            Map.entry(DnsRdataCaaView.class, (b, n, be) -> b[1] = (byte) (n % 9)),
+            Map.entry(DnsOptOptionView.class, (b, n, be) -> put(b, 2, 2, n % 9, be)),
+            Map.entry(DnsSvcParamView.class, (b, n, be) -> put(b, 2, 2, n % 9, be)),
+            Map.entry(DnsRdataNsec3HeadView.class, (b, n, be) -> b[4] = (byte) (n % 9)),
+            Map.entry(DnsTypeBitmapWindowView.class, (b, n, be) -> b[1] = (byte) (n % 9)),
             Map.entry(PcapngView.class, (b, n, be) -> put(b, 4, 4, 12 + 4L * (n % 6), be)),
             Map.entry(PcapngEpbView.class, (b, n, be) -> put(b, 12, 4, n % 9, be)),
             Map.entry(PcapngPbView.class, (b, n, be) -> put(b, 12, 4, n % 9, be)),

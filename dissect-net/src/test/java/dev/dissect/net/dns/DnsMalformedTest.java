@@ -1,0 +1,132 @@
+package dev.dissect.net.dns;
+
+import static dev.dissect.net.dns.DnsFrames.diagnostics;
+import static dev.dissect.net.dns.DnsFrames.field;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.testkit.DnsMessages;
+import dev.dissect.testkit.DnsMessages.Record;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Hostile messages yield a diagnostic and whatever parsed before the damage; nothing throws. */
+class DnsMalformedTest {
+    private final DnsFrames frames = new DnsFrames();
+
+    /** A response header with one answer, then {@code rest} (an owner name and what follows). */
+    private static byte[] answerWith(byte[] rest) {
+        byte[] header = {0x12, 0x34, (byte) 0x81, (byte) 0x80, 0, 0, 0, 1, 0, 0, 0, 0};
+        byte[] out = Arrays.copyOf(header, header.length + rest.length);
+        System.arraycopy(rest, 0, out, header.length, rest.length);
+        return out;
+    }
+
+    private static byte[] aRecordTail() {
+        return new byte[] {0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 127, 0, 0, 1};
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void pointerToItselfIsALoop() {
+        Dissection d = frames.response(answerWith(concat(new byte[] {(byte) 0xC0, 12}, aRecordTail())));
+        assertEquals("<Name contains a pointer that loops>", field(d, "dns.resp.name"));
+        assertEquals("127.0.0.1", field(d, "dns.a"));
+        assertTrue(diagnostics(d).contains("dns.name.pointer_loop"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 5, 17, 100})
+    void pointerLoopsOfAnyLengthEnd(int n) {
+        // n pointers at 12, 14, ... each to the next; the last back to the first. The record's name is at the end.
+        byte[] chain = new byte[2 * n];
+        for (int i = 0; i < n; i++) {
+            int target = 12 + 2 * ((i + 1) % n);
+            chain[2 * i] = (byte) (0xC0 | target >> 8);
+            chain[2 * i + 1] = (byte) target;
+        }
+        byte[] msg = answerWith(concat(concat(chain, new byte[] {(byte) 0xC0, 12}), aRecordTail()));
+        Dissection d = frames.response(msg);
+        assertTrue(diagnostics(d).contains("dns.name.pointer_loop") || diagnostics(d).contains("dns.truncated"),
+                diagnostics(d).toString());
+        assertTrue(field(d, "dns.resp.name").isEmpty()
+                || field(d, "dns.resp.name").startsWith("<Name contains a pointer that loops>"));
+    }
+
+    @Test
+    void forwardPointersAreFollowedAndReported() {
+        // owner: pointer to offset 28, where "fwd" + root lives after the A record.
+        byte[] rest = concat(new byte[] {(byte) 0xC0, 28}, aRecordTail());
+        byte[] msg = concat(answerWith(rest), new byte[] {3, 'f', 'w', 'd', 0});
+        Dissection d = frames.response(msg);
+        assertEquals("fwd", field(d, "dns.resp.name"));
+        assertTrue(diagnostics(d).contains("dns.name.forward_pointer"));
+    }
+
+    @Test
+    void namesOver255OctetsAreTooLong() {
+        String label = "a".repeat(63);
+        String name = String.join(".", label, label, label, label, "b");
+        Dissection d = frames.query(DnsMessages.query(1).question(name, 1).build());
+        assertEquals("<Name too long>", field(d, "dns.qry.name"));
+        assertEquals("1", field(d, "dns.qry.type"));
+        assertTrue(diagnostics(d).contains("dns.name.too_long"));
+    }
+
+    @Test
+    void labelsOf64OrMoreAreBadLabelTypes() {
+        byte[] label = new byte[65];
+        label[0] = 64;
+        Arrays.fill(label, 1, 65, (byte) 'a');
+        Dissection d = frames.response(answerWith(concat(concat(label, new byte[] {0}), aRecordTail())));
+        assertEquals("", field(d, "dns.resp.name"));
+        assertEquals("0x1234", field(d, "dns.id"));
+        assertTrue(diagnostics(d).contains("dns.name.bad_label"));
+    }
+
+    @Test
+    void countsLargerThanTheDataKeepWhatParsed() {
+        byte[] msg = DnsMessages.response(3).question("a.test", 1).answer(Record.a("a.test", 60, "10.0.0.1")).build();
+        msg[7] = 5;
+        msg[9] = 3;
+        Dissection d = frames.response(msg);
+        assertEquals("10.0.0.1", field(d, "dns.a"));
+        assertEquals("5", field(d, "dns.count.answers"));
+        assertTrue(diagnostics(d).contains("dns.truncated"));
+        assertEquals("", field(d, "dns.response_to"));
+    }
+
+    @Test
+    void truncatedRdataAddsNothingForThatRecord() {
+        byte[] tail = aRecordTail();
+        tail[9] = (byte) 200;
+        Dissection d = frames.response(answerWith(concat(new byte[] {1, 'x', 0}, tail)));
+        assertEquals("", field(d, "dns.resp.name"));
+        assertTrue(diagnostics(d).contains("dns.truncated"));
+    }
+
+    @Test
+    void everyCutOfARealMessageIsSafeAndDiagnosed() {
+        byte[] msg = DnsMessages.response(0x5baa).compress(true).question("rsa.corpus.test", 1)
+                .answer(Record.cname("rsa.corpus.test", 300, "www.corpus.test"))
+                .answer(Record.a("www.corpus.test", 300, "127.0.0.20"))
+                .additional(Record.txt("corpus.test", 60, "hello", "world"))
+                .additional(Record.opt(1232, 0x8000))
+                .build();
+        for (int cut = 1; cut < msg.length; cut++) { // an empty UDP payload is not handed to DNS
+            Dissection d = frames.response(Arrays.copyOf(msg, cut));
+            assertFalse(diagnostics(d).isEmpty(), "no diagnostic at cut " + cut);
+            assertFalse(diagnostics(d).contains("frame.dissector_failed"), "exception at cut " + cut);
+            assertTrue(d.findLayer("dns") >= 0);
+        }
+    }
+}
