@@ -59,9 +59,26 @@ final class SegmentQueue {
         charged = 0;
     }
 
-    /** What inserting {@code len} bytes could cost at most. */
-    static long cost(int len) {
-        return len + CHUNK_OVERHEAD;
+    /** What inserting {@code [pos, pos + len)} costs: the bytes no chunk covers, plus overhead per new chunk. */
+    long cost(long pos, int len) {
+        long end = pos + len;
+        long cur = pos;
+        long cost = 0;
+        int i = 0;
+        while (cur < end) {
+            while (i < chunks.size() && chunks.get(i).end() <= cur) {
+                i++;
+            }
+            Chunk c = i < chunks.size() ? chunks.get(i) : null;
+            if (c != null && c.pos <= cur) {
+                cur = Math.min(end, c.end());
+            } else {
+                long stop = c == null ? end : Math.min(end, c.pos);
+                cost += stop - cur + CHUNK_OVERHEAD;
+                cur = stop;
+            }
+        }
+        return cost;
     }
 
     /**

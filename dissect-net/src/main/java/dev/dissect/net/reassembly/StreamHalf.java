@@ -80,7 +80,7 @@ final class StreamHalf {
                 drain();
                 return;
             }
-            long cost = SegmentQueue.cost(len);
+            long cost = queue.cost(pos, len);
             if (owner.canCharge(flow, cost)) {
                 boolean conflict = queue.insert(pos, data, off, len, owner.frameNumber(), owner.options().overlapPolicy());
                 owner.counters().add(ReassemblyCounter.SEGMENTS_BUFFERED, 1);
@@ -239,22 +239,22 @@ final class StreamHalf {
         int need = pendingLen + len;
         int capacity = pending == null ? 0 : pending.length;
         boolean mayCompact = pendingReferencedBy != owner.frameNumber();
-        if (pending == null || (mayCompact ? need : pendingStart + need) > capacity) {
-            int grown = Math.max(256, need + (need >> 1));
-            long extra = (long) grown - (mayCompact ? capacity : 0) + SPAN_COST;
-            if (!owner.canCharge(flow, extra)) {
-                grown = need;
-                extra = (long) grown - (mayCompact ? capacity : 0) + SPAN_COST;
-            }
-            if (!owner.canCharge(flow, extra)) {
-                long dropped = pendingLen + len;
-                owner.counters().add(ReassemblyCounter.BYTES_DROPPED_CAP, dropped);
-                dropPending();
-                needed = 0;
-                untilEnd = false;
-                tellGap(dropped);
-                return false;
-            }
+        long spanExtra = spanCount > 0 && spanFrame[spanCount - 1] == frame ? 0 : SPAN_COST;
+        boolean grow = pending == null || (mayCompact ? need : pendingStart + need) > capacity;
+        int grown = Math.max(256, need + (need >> 1));
+        if (grow && !owner.canCharge(flow, (long) grown - capacity + spanExtra)) {
+            grown = need;
+        }
+        if (!owner.canCharge(flow, (grow ? (long) grown - capacity : 0) + spanExtra)) {
+            long dropped = pendingLen + len;
+            owner.counters().add(ReassemblyCounter.BYTES_DROPPED_CAP, dropped);
+            dropPending();
+            needed = 0;
+            untilEnd = false;
+            tellGap(dropped);
+            return false;
+        }
+        if (grow) {
             byte[] bigger = new byte[grown];
             if (pendingLen > 0) {
                 System.arraycopy(pending, pendingStart, bigger, 0, pendingLen);

@@ -244,12 +244,13 @@ public final class TcpReassembler {
     }
 
     /**
-     * Hands the segment's payload to the flow's stream dissector (which must be set), in order, then ends the
-     * direction on FIN (once every byte before it arrived) or both on RST.
+     * Hands the segment's payload to the flow's stream dissector (which must be set), in order, then ends a
+     * direction on its FIN once every byte before it arrived, or once the peer acknowledged the FIN (the receiver
+     * had every byte, so holes left are capture losses, reported as gaps), and both on RST.
      *
      * @param data the frame, holding the payload at {@code [offset, offset + length)}
      */
-    public void deliver(TcpFlow flow, ByteView data, int offset, int length, long seqRaw, int flags) {
+    public void deliver(TcpFlow flow, ByteView data, int offset, int length, long seqRaw, long ackRaw, int flags) {
         int dir = currentDir;
         TcpHalf fwd = flow.halves[dir];
         if (flow.dissector == null) {
@@ -265,6 +266,11 @@ public final class TcpReassembler {
         }
         if (fwd.finSeen && s.started && s.deliverPos >= fwd.finPos) {
             s.end();
+        }
+        TcpHalf rev = flow.halves[1 - dir];
+        if ((flags & ACK) != 0 && rev.finSeen && rev.stream != null && rev.stream.started
+                && rev.unwrap((int) ackRaw) - 1 > rev.finPos) {
+            rev.stream.end();
         }
         if ((flags & RST) != 0) {
             s.end();

@@ -258,7 +258,7 @@ public final class TcpDissector implements Dissector {
             StreamDissector stream = flow.dissector();
             if (stream != null) {
                 int before = tree.layerCount();
-                reassembler.deliver(flow, data, offset + headerLength, payloadLength, seqRaw, flags);
+                reassembler.deliver(flow, data, offset + headerLength, payloadLength, seqRaw, ackRaw, flags);
                 if (payloadLength > 0 && tree.layerCount() == before) {
                     info.append(" [TCP segment of a reassembled PDU]");
                 }

