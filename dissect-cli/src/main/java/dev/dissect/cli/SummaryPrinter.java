@@ -2,6 +2,9 @@ package dev.dissect.cli;
 
 import dev.dissect.api.dissection.Dissection;
 import dev.dissect.api.dissection.FieldFormat;
+import dev.dissect.api.field.DiagnosticDef;
+import dev.dissect.api.field.DiagnosticGroup;
+import dev.dissect.api.field.Severity;
 import dev.dissect.api.frame.FrameView;
 import java.io.IOException;
 
@@ -56,10 +59,38 @@ final class SummaryPrinter implements FramePrinter {
         }
         line.append(' ').append(d.protocolColumn()).append(' ').append(frame.originalLength()).append(' ')
                 .append(d.info());
-        for (int i = 0; i < d.diagnosticCount(); i++) {
-            line.append(" [").append(d.diagnosticDef(i).summary()).append(']');
-        }
+        appendExceptionNote(d);
         out.append(line).append('\n');
+    }
+
+    /**
+     * What tshark appends to the info column when dissection stopped early: {@code [Malformed Packet]} when a
+     * layer contradicts its protocol, {@code [Packet size limited during capture: TCP truncated]} when the
+     * capture ends inside a layer. Other diagnostics (checksums, sequence analysis) stay out of the summary line,
+     * as tshark's expert infos do; {@code -V} shows them all.
+     */
+    private void appendExceptionNote(Dissection d) {
+        int truncatedLayer = Integer.MIN_VALUE;
+        boolean malformed = false;
+        for (int i = 0; i < d.diagnosticCount(); i++) {
+            DiagnosticDef def = d.diagnosticDef(i);
+            if (def.severity() != Severity.ERROR) {
+                continue;
+            }
+            if (def.group() == DiagnosticGroup.TRUNCATED) {
+                if (truncatedLayer == Integer.MIN_VALUE) {
+                    truncatedLayer = d.diagnosticLayer(i);
+                }
+            } else if (def.group() == DiagnosticGroup.MALFORMED) {
+                malformed = true;
+            }
+        }
+        if (truncatedLayer != Integer.MIN_VALUE) {
+            String name = truncatedLayer >= 0 ? d.layerProtocol(truncatedLayer).shortName() : "Frame";
+            line.append(" [Packet size limited during capture: ").append(name).append(" truncated]");
+        } else if (malformed) {
+            line.append(" [Malformed Packet]");
+        }
     }
 
     private String relativeTime(FrameView frame) {
