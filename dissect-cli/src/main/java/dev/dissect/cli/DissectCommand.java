@@ -2,7 +2,6 @@ package dev.dissect.cli;
 
 import dev.dissect.api.dissection.Dissection;
 import dev.dissect.api.frame.CaptureFormatException;
-import dev.dissect.api.frame.CaptureInterface;
 import dev.dissect.api.frame.CaptureSource;
 import dev.dissect.api.frame.FrameView;
 import dev.dissect.net.capture.Captures;
@@ -289,18 +288,8 @@ public final class DissectCommand implements Callable<Integer> {
             case "fields" -> new FieldsPrinter(fieldNames, format, out);
             case "json" -> new JsonPrinter(out, false);
             case "ek" -> new JsonPrinter(out, true);
-            default -> details ? new TreePrinter(out) : new SummaryPrinter(out, timeDigits(source));
+            default -> details ? new TreePrinter(out) : new SummaryPrinter(out, source);
         };
-    }
-
-    /** 9 digits if any interface has nanosecond (or finer) timestamps, else 6, as tshark chooses per file. */
-    private static int timeDigits(CaptureSource source) {
-        for (CaptureInterface i : source.interfaces()) {
-            if (i.ticksPerSecond() > 1_000_000) {
-                return 9;
-            }
-        }
-        return 6;
     }
 
     private String checkFields(DissectionEngine engine) {

@@ -5,6 +5,8 @@ import dev.dissect.api.dissection.FieldFormat;
 import dev.dissect.api.field.DiagnosticDef;
 import dev.dissect.api.field.DiagnosticGroup;
 import dev.dissect.api.field.Severity;
+import dev.dissect.api.frame.CaptureInterface;
+import dev.dissect.api.frame.CaptureSource;
 import dev.dissect.api.frame.FrameView;
 import java.io.IOException;
 
@@ -24,18 +26,20 @@ final class SummaryPrinter implements FramePrinter {
     private final StringBuilder line = new StringBuilder(160);
     private final StringBuilder src = new StringBuilder(40);
     private final StringBuilder dst = new StringBuilder(40);
-    private final int timeDigits;
+    private final CaptureSource source;
+    private int timeDigits;
     private boolean haveFirst;
     private long firstSecond;
     private int firstNanos;
 
     /**
-     * @param timeDigits digits after the decimal point of the time column: 6 for microsecond captures, 9 for
-     *                   nanosecond ones, as tshark follows the file's precision
+     * @param source the capture, whose interfaces (known once the first frame was read: a pcapng file describes
+     *               them in blocks) decide the digits of the time column: 9 if any has nanosecond timestamps,
+     *               else 6, as tshark follows the file's precision
      */
-    SummaryPrinter(Appendable out, int timeDigits) {
+    SummaryPrinter(Appendable out, CaptureSource source) {
         this.out = out;
-        this.timeDigits = timeDigits;
+        this.source = source;
     }
 
     @Override
@@ -45,11 +49,12 @@ final class SummaryPrinter implements FramePrinter {
             haveFirst = true;
             firstSecond = frame.epochSecond();
             firstNanos = frame.nanos();
+            timeDigits = timeDigits(source);
         }
         line.setLength(0);
         padLeft(Long.toString(frame.number()), 5);
         line.append(' ');
-        padLeft(relativeTime(frame), timeDigits + 4);
+        padLeft(relativeTime(frame), Math.max(10, timeDigits + 2));
         line.append(' ');
         addresses(d);
         padLeft(src, 12);
@@ -91,6 +96,15 @@ final class SummaryPrinter implements FramePrinter {
         } else if (malformed) {
             line.append(" [Malformed Packet]");
         }
+    }
+
+    private static int timeDigits(CaptureSource source) {
+        for (CaptureInterface i : source.interfaces()) {
+            if (i.ticksPerSecond() > 1_000_000) {
+                return 9;
+            }
+        }
+        return 6;
     }
 
     private String relativeTime(FrameView frame) {
