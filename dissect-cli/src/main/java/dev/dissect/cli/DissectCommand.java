@@ -54,7 +54,7 @@ public final class DissectCommand implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "N", description = "Stop after reading N frames (as tshark, counted before -Y).")
     private long count = Long.MAX_VALUE;
 
-    @Option(names = "-Y", paramLabel = "FILTER", description = "Display filter: only frames that match are printed, written and counted, e.g. \"tcp.port in {80 443} and ip.addr == 10.0.0.0/8\".")
+    @Option(names = "-Y", paramLabel = "FILTER", description = "Display filter: only frames that match are printed, written and counted, e.g. \"tcp.port in {80, 443} and ip.addr == 10.0.0.0/8\".")
     private String displayFilter;
 
     @Option(names = "-T", paramLabel = "FORMAT", description = "Output format: text (summary lines or -V details, the default), fields, json (one object per frame per line) or ek (Elasticsearch bulk).")
