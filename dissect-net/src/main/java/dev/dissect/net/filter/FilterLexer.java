@@ -56,6 +56,12 @@ final class FilterLexer {
                             if (c == '[') {
                                 throw new FilterSyntaxException(filter, i, "slices ([i:j]) are not supported");
                             }
+                            if (c == '#') {
+                                throw new FilterSyntaxException(filter, i, "layer operators (#) are not supported");
+                            }
+                            if (c == '$') {
+                                throw new FilterSyntaxException(filter, i, "field references (${...}) are not supported");
+                            }
                             throw new FilterSyntaxException(filter, i, "unexpected character '" + c + "'");
                         }
                         out.add(new Token(Kind.OPERATOR, op, i));

@@ -161,6 +161,9 @@ final class FilterParser {
     }
 
     private Operand operand(Token t) {
+        if (t.kind() == Kind.WORD && peek().kind() == Kind.LPAREN) {
+            throw error(t, "functions such as " + t.text() + "() are not supported");
+        }
         if (t.kind() != Kind.WORD) {
             throw error(t, "expected a field or protocol name, found " + describe(t));
         }

@@ -197,8 +197,12 @@ class DisplayFilterTest {
             ipv6.src == fe80:::1              | 13 | not a valid IPv6 address
             tcp.options.sack_perm == 1        | 26 | has no value; test its presence only
             ip.src == tcp.port                | 11 | have different types
-            tcp.port $ 80                     | 10 | unexpected character '$'
+            tcp.port % 80                     | 10 | unexpected character '%'
             all tcp.port                      | 13 | "all" needs a comparison
+            ip.src#2 == 1.2.3.4               | 7  | layer operators (#) are not supported
+            len(tcp.payload) > 2              | 1  | functions such as len() are not supported
+            tcp.port == ${tcp.port}           | 13 | field references (${...}) are not supported
+            tcp.port == 80 xor udp            | 16 | unexpected 'xor'
             """)
     void errorsNameTheColumn(String filter, int column, String reason) {
         FilterSyntaxException e = assertThrows(FilterSyntaxException.class,
