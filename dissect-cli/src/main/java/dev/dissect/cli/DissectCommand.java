@@ -220,7 +220,7 @@ public final class DissectCommand implements Callable<Integer> {
         for (String rule : decodeAs) {
             applyDecodeAs(engine, rule);
         }
-        Preferences prefs = new Preferences(engine);
+        Preferences prefs = Preferences.forCommand(engine);
         for (String p : preferences) {
             prefs.set(p);
         }

@@ -38,6 +38,15 @@ final class Preferences {
         this.engine = engine;
     }
 
+    /**
+     * The preferences the command offers. New ones are defined here, e.g.
+     * {@code .define("tcp.desegment_tcp_streams", "reassemble TCP streams: TRUE or FALSE", (e, v) -> …)} once the
+     * engine has the switch, and {@code tls.keylog_file} once TLS decryption reads a key log.
+     */
+    static Preferences forCommand(DissectionEngine engine) {
+        return new Preferences(engine);
+    }
+
     /** Adds a named preference (the hook for preferences beyond the port family). */
     Preferences define(String name, String description, Setter setter) {
         definitions.put(name, new Definition(description, setter));
