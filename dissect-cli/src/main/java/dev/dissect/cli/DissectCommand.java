@@ -63,7 +63,7 @@ public final class DissectCommand implements Callable<Integer> {
     @Option(names = "-V", description = "Print every layer, field and diagnostic of each frame (packet details) instead of summary lines.")
     private boolean details;
 
-    @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields, e.g. ip.src; repeat for more.")
+    @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields (or to limit -T json/ek to), e.g. ip.src; repeat for more.")
     private List<String> fieldNames = new ArrayList<>();
 
     @Option(names = "-E", paramLabel = "NAME=VALUE", description = "Fields output: header=y|n, separator=/t|/s|CHAR, occurrence=a|f|l, aggregator=,|/s|CHAR, quote=n|d|s.")
@@ -286,17 +286,18 @@ public final class DissectCommand implements Callable<Integer> {
         }
         return switch (outputFormat) {
             case "fields" -> new FieldsPrinter(fieldNames, format, out);
-            case "json" -> new JsonPrinter(out, false);
-            case "ek" -> new JsonPrinter(out, true);
+            case "json" -> new JsonPrinter(out, false, fieldNames);
+            case "ek" -> new JsonPrinter(out, true, fieldNames);
             default -> details ? new TreePrinter(out) : new SummaryPrinter(out, source);
         };
     }
 
     private String checkFields(DissectionEngine engine) {
-        if (!"fields".equals(outputFormat)) {
-            return fieldNames.isEmpty() ? null : "-e needs -T fields";
+        boolean json = "json".equals(outputFormat) || "ek".equals(outputFormat);
+        if (!"fields".equals(outputFormat) && !json) {
+            return fieldNames.isEmpty() ? null : "-e needs -T fields, json or ek";
         }
-        if (fieldNames.isEmpty()) {
+        if (fieldNames.isEmpty() && !json) {
             return "-T fields needs at least one -e FIELD";
         }
         List<String> unknown = new ArrayList<>();

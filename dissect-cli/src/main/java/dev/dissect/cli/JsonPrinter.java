@@ -9,6 +9,8 @@ import dev.dissect.api.field.FieldType;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * {@code -T json} and {@code -T ek}: each frame's layers and fields as JSON, one object per line.
@@ -23,6 +25,9 @@ import java.time.LocalDate;
  * millisecond {@code timestamp} and {@code layers}, keys {@code <layer>_<field>} with dots as underscores,
  * booleans as {@code true}/{@code false}. tshark 4.0 also writes {@code _type: doc}; we do too.
  *
+ * <p>With {@code -e}, {@code layers} holds only the requested fields, each as an array of its values (tshark's
+ * layout for {@code -T json -e}).
+ *
  * <p>All values are strings as tshark writes them (bytes colon-separated, as tshark's JSON does); labels are
  * {@code ""} (json) or {@code null} (ek). Diagnostics appear in their layer as {@code _ws.expert} with
  * Wireshark's numeric severity and group. tshark nests fields in subtrees ({@code ip.flags_tree}); our fields
@@ -32,12 +37,15 @@ final class JsonPrinter implements FramePrinter {
     private final Writer out;
     private final boolean ek;
     private final JsonGenerator gen;
+    private final List<String> selected;
     private final StringBuilder value = new StringBuilder(64);
     private char[] chars = new char[256];
 
-    JsonPrinter(Writer out, boolean ek) throws IOException {
+    /** @param selected the {@code -e} fields to write instead of every layer, or an empty list */
+    JsonPrinter(Writer out, boolean ek, List<String> selected) throws IOException {
         this.out = out;
         this.ek = ek;
+        this.selected = List.copyOf(new LinkedHashSet<>(selected));
         this.gen = new JsonFactory().createGenerator(out);
         gen.setRootValueSeparator(null);
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -78,6 +86,10 @@ final class JsonPrinter implements FramePrinter {
     }
 
     private void layers(Dissection d) throws IOException {
+        if (!selected.isEmpty()) {
+            selectedFields(d);
+            return;
+        }
         gen.writeObjectFieldStart("layers");
         gen.writeFieldName("frame");
         layer(d, -1, "frame");
@@ -99,6 +111,30 @@ final class JsonPrinter implements FramePrinter {
             for (int k = l; k < d.layerCount(); k++) {
                 if (d.layerProtocol(k).filterName().equals(name) && !LayerContents.isEmpty(d, k)) {
                     layer(d, k, name);
+                }
+            }
+            gen.writeEndArray();
+        }
+        gen.writeEndObject();
+    }
+
+    /**
+     * With {@code -e}: as tshark, {@code layers} holds only the requested fields, each an array of all its
+     * occurrences, in the order requested; absent fields are left out.
+     */
+    private void selectedFields(Dissection d) throws IOException {
+        gen.writeObjectFieldStart("layers");
+        for (String name : selected) {
+            int first = d.find(name, 0);
+            if (first < 0) {
+                continue;
+            }
+            gen.writeArrayFieldStart(ek ? name.replace('.', '_') : name);
+            for (int i = first; i >= 0; i = d.find(name, i + 1)) {
+                if (d.fieldDef(i).type() == FieldType.NONE) {
+                    gen.writeString("");
+                } else {
+                    writeText(d, i);
                 }
             }
             gen.writeEndArray();
@@ -167,8 +203,12 @@ final class JsonPrinter implements FramePrinter {
             gen.writeBoolean(d.value(i) != 0);
             return;
         }
+        writeText(d, i);
+    }
+
+    private void writeText(Dissection d, int i) throws IOException {
         value.setLength(0);
-        if (def.type() == FieldType.BYTES && d.source(i) != null) {
+        if (d.fieldDef(i).type() == FieldType.BYTES && d.source(i) != null) {
             FieldFormat.appendHexSeparated(value, d.source(i), d.offset(i), d.length(i), ':');
         } else {
             d.appendValue(i, value);

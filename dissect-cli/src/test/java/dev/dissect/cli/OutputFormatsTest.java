@@ -145,6 +145,20 @@ class OutputFormatsTest {
         assertEquals("2", flatten(json, lines[3]).get("layers.frame.frame_frame_number"));
     }
 
+    @Test
+    void selectedFieldsAsTsharkWritesThem() {
+        // tshark 4.0.17: tshark -r examples/https-loopback.pcap -c 1 -T ek -e frame.number -e ip.addr -e tcp.flags.syn
+        assertEquals("{\"index\":{\"_index\":\"packets-2026-11-29\",\"_type\":\"doc\"}}\n"
+                + "{\"timestamp\":\"1795956564134\",\"layers\":{\"frame_number\":[\"1\"],"
+                + "\"ip_addr\":[\"127.0.0.1\",\"127.0.0.1\"],\"tcp_flags_syn\":[\"1\"]}}\n",
+                Cli.run("-r", Cli.EXAMPLE.toString(), "-c", "1", "-T", "ek", "-e", "frame.number", "-e", "ip.addr",
+                        "-e", "tcp.flags.syn", "-e", "data.data").out());
+        assertEquals("{\"_index\":\"packets-2026-11-29\",\"_type\":\"doc\",\"_score\":null,\"_source\":{\"layers\":"
+                + "{\"frame.number\":[\"1\"],\"ip.addr\":[\"127.0.0.1\",\"127.0.0.1\"]}}}\n",
+                Cli.run("-r", Cli.EXAMPLE.toString(), "-c", "1", "-T", "json", "-e", "frame.number", "-e", "ip.addr")
+                        .out());
+    }
+
     /** Parses and re-writes a JSON text with Jackson's streaming API. */
     private static String roundTrip(JsonFactory json, String text) throws IOException {
         StringWriter w = new StringWriter();
