@@ -5,6 +5,7 @@ import dev.dissect.api.field.DiagnosticDef;
 import dev.dissect.api.field.FieldDef;
 import dev.dissect.api.field.FieldType;
 import dev.dissect.api.frame.FrameView;
+import dev.dissect.net.capture.Frame;
 import java.io.IOException;
 
 /**
@@ -42,7 +43,12 @@ final class TreePrinter implements FramePrinter {
                 .append(Long.toString(f.originalLength())).append(" bytes on wire (")
                 .append(Long.toString(f.originalLength() * 8)).append(" bits), ")
                 .append(Integer.toString(f.capturedLength())).append(" bytes captured (")
-                .append(Long.toString(f.capturedLength() * 8L)).append(" bits)\n");
+                .append(Long.toString(f.capturedLength() * 8L)).append(" bits)");
+        if (f instanceof Frame frame && !frame.captureInterface().name().isEmpty()) {
+            out.append(" on interface ").append(frame.captureInterface().name()).append(", id ")
+                    .append(Integer.toString(f.interfaceId()));
+        }
+        out.append('\n');
         layerBody(d, -1);
         for (int layer = 0; layer < d.layerCount(); layer++) {
             if (LayerContents.isEmpty(d, layer)) {

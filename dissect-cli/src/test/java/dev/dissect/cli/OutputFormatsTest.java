@@ -72,6 +72,13 @@ class OutputFormatsTest {
         return -1;
     }
 
+    @Test
+    void detailsNameTheInterfaceOfPcapngFrames() {
+        Cli.Result r = Cli.run("-r", "src/test/resources/corpus/tcp4.pcapng", "-c", "1", "-V");
+        assertTrue(r.out().startsWith("Frame 1: 74 bytes on wire (592 bits), 74 bytes captured (592 bits) on "
+                + "interface lo, id 0\n"), r.out());
+    }
+
     /** Frame 1: UDP whose length field says 3 (malformed); frame 2: IPv4 carrying 4 bytes of "UDP" (truncated). */
     static Path damaged(Path dir) throws IOException {
         byte[] udp = Packets.udp(1000, 2000, new byte[] {1, 2, 3, 4});
