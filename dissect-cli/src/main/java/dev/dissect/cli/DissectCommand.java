@@ -1,15 +1,17 @@
 package dev.dissect.cli;
 
 import dev.dissect.api.dissection.Dissection;
-import dev.dissect.api.field.FieldDef;
 import dev.dissect.api.frame.CaptureFormatException;
-import dev.dissect.api.frame.CaptureInterface;
 import dev.dissect.api.frame.CaptureSource;
 import dev.dissect.api.frame.FrameView;
 import dev.dissect.net.capture.Captures;
 import dev.dissect.net.engine.DissectionEngine;
+import dev.dissect.net.filter.DisplayFilter;
+import dev.dissect.net.filter.FilterSyntaxException;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -31,29 +33,37 @@ import picocli.CommandLine.Option;
  * formats so that tshark users need no manual.
  *
  * <p>Exit codes: 0 success; 1 the capture could not be read or is damaged (every frame before the damage was
- * printed); 2 a usage error (unknown option, unknown field, bad {@code -E} or {@code -d}).
+ * printed); 2 a usage error (unknown option, field or preference, bad {@code -E}, {@code -d}, {@code -Y}).
  */
-@Command(name = "dissect", mixinStandardHelpOptions = true, versionProvider = DissectCommand.Version.class,
+@Command(name = "dissect", versionProvider = DissectCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Dissects a pcap or pcapng capture like tshark: summary lines, or fields by Wireshark's names.",
+        description = "Dissects a pcap or pcapng capture like tshark: summary lines, packet details, fields by "
+                + "Wireshark's names, JSON; filters with Wireshark's display-filter language; writes what passes.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the capture could not be read or is damaged",
-            "2:usage error (unknown option or field)"})
+            "2:usage error (unknown option, field or preference; bad filter)"})
 public final class DissectCommand implements Callable<Integer> {
     static final int EXIT_CAPTURE = 1;
     static final int EXIT_USAGE = 2;
     private static final Pattern DECODE_AS = Pattern.compile("([a-z0-9_.]+)==(\\d+),([a-z0-9_.\\-]+)");
+    private static final String PHS = "io,phs";
 
     @Option(names = "-r", paramLabel = "FILE", description = "Read this capture (pcap, pcapng, gzipped or not); - reads standard input.")
     private String input;
 
-    @Option(names = "-c", paramLabel = "N", description = "Stop after N frames.")
+    @Option(names = "-c", paramLabel = "N", description = "Stop after reading N frames (as tshark, counted before -Y).")
     private long count = Long.MAX_VALUE;
 
-    @Option(names = "-T", paramLabel = "FORMAT", description = "Output format: text (summary lines, the default) or fields.")
+    @Option(names = "-Y", paramLabel = "FILTER", description = "Display filter: only frames that match are printed, written and counted, e.g. \"tcp.port in {80, 443} and ip.addr == 10.0.0.0/8\".")
+    private String displayFilter;
+
+    @Option(names = "-T", paramLabel = "FORMAT", description = "Output format: text (summary lines or -V details, the default), fields, json (one object per frame per line) or ek (Elasticsearch bulk).")
     private String outputFormat = "text";
 
-    @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields, e.g. ip.src; repeat for more.")
+    @Option(names = "-V", description = "Print every layer, field and diagnostic of each frame (packet details) instead of summary lines.")
+    private boolean details;
+
+    @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields (or to limit -T json/ek to), e.g. ip.src; repeat for more.")
     private List<String> fieldNames = new ArrayList<>();
 
     @Option(names = "-E", paramLabel = "NAME=VALUE", description = "Fields output: header=y|n, separator=/t|/s|CHAR, occurrence=a|f|l, aggregator=,|/s|CHAR, quote=n|d|s.")
@@ -62,20 +72,54 @@ public final class DissectCommand implements Callable<Integer> {
     @Option(names = "-d", paramLabel = "TABLE==VALUE,PROTOCOL", description = "Decode as: e.g. udp.port==7777,myproto.")
     private List<String> decodeAs = new ArrayList<>();
 
-    @Option(names = "-G", paramLabel = "REPORT", description = "Print a report instead of reading a capture: fields (every field we can emit).")
+    @Option(names = "-o", paramLabel = "NAME:VALUE", description = "Set a preference, e.g. testproto.udp.port:7777,8000-8002 (PROTOCOL.udp.port or PROTOCOL.tcp.port: decode those ports as PROTOCOL).")
+    private List<String> preferences = new ArrayList<>();
+
+    @Option(names = "-q", description = "Print no line per frame (with -z, only the statistics).")
+    private boolean quiet;
+
+    @Option(names = "-z", paramLabel = "STATISTICS", description = "Statistics after the last frame: io,phs (protocol hierarchy) or io,phs,FILTER.")
+    private List<String> statistics = new ArrayList<>();
+
+    @Option(names = "-w", paramLabel = "FILE", description = "Write the frames that pass -Y to FILE (- for standard output), as pcapng unless -F says otherwise; nothing is printed per frame unless -P.")
+    private String outputFile;
+
+    @Option(names = "-F", paramLabel = "FORMAT", description = "File format for -w: pcapng (default), pcap (microseconds) or nsecpcap.")
+    private String fileFormat = "pcapng";
+
+    @Option(names = "-P", description = "Print summary lines (or -V details) even while writing with -w.")
+    private boolean printWhileWriting;
+
+    @Option(names = "-G", paramLabel = "REPORT", description = "Print a report instead of reading a capture: fields (every field we can emit, tshark's layout) or protocols.")
     private String report;
+
+    // picocli's standard mixin would take -V for --version; -V is tshark's packet details, so -v is the version.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Option(names = {"-v", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    private boolean version;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** True when the error writer is the process's standard error (so a terminal check on fd 2 means something). */
+    private boolean processStreams;
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)),
-                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), true));
     }
 
     /** Runs the command with the given streams and returns the exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new DissectCommand());
+        return run(args, out, err, false);
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err, boolean processStreams) {
+        DissectCommand command = new DissectCommand();
+        command.processStreams = processStreams;
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -92,61 +136,129 @@ public final class DissectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         DissectionEngine engine = DissectionEngine.withDefaults();
-        try {
-            for (String rule : decodeAs) {
-                applyDecodeAs(engine, rule);
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("dissect: " + e.getMessage());
-            return EXIT_USAGE;
-        }
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         if (report != null) {
             return printReport(engine, out, err);
         }
-        if (input == null) {
-            err.println("dissect: no capture given; use -r FILE (or -r - for standard input)");
-            return EXIT_USAGE;
-        }
-        String problem = checkFields(engine);
-        if (problem != null) {
-            err.println(problem);
-            return EXIT_USAGE;
-        }
-        FieldsFormat fieldsFormat = FieldsFormat.DEFAULT;
+        Setup setup;
         try {
-            for (String setting : fieldSettings) {
-                fieldsFormat = fieldsFormat.with(setting);
-            }
+            setup = setUp(engine);
+        } catch (FilterSyntaxException e) {
+            err.println("dissect: " + e.getMessage());
+            err.println(e.pointer().indent(4).stripTrailing());
+            return EXIT_USAGE;
         } catch (IllegalArgumentException e) {
             err.println("dissect: " + e.getMessage());
             return EXIT_USAGE;
         }
+        Progress progress = null;
         try (CaptureSource source = open()) {
-            FramePrinter printer = printer(source, fieldsFormat, out);
-            if (printer == null) {
-                err.println("dissect: unknown output format '" + outputFormat + "' (use text or fields)");
-                return EXIT_USAGE;
+            FramePrinter printer = printer(source, setup.fieldsFormat(), out);
+            CaptureOutput writer = outputFile == null ? null : new CaptureOutput(source, outputStream(), fileFormat);
+            progress = Progress.forInput(input, err, processStreams);
+            try (CaptureOutput w = writer) {
+                if (printer != null) {
+                    printer.begin();
+                }
+                Dissection dissection = new Dissection();
+                long n = 0;
+                for (FrameView frame; n < count && (frame = source.next()) != null; n++) {
+                    engine.dissect(frame, dissection);
+                    if (progress != null) {
+                        progress.frame(frame);
+                    }
+                    if (setup.filter() != null && !setup.filter().test(dissection)) {
+                        continue;
+                    }
+                    for (int i = 0; i < setup.stats().size(); i++) {
+                        DisplayFilter statsFilter = setup.statsFilters().get(i);
+                        if (statsFilter == null || statsFilter.test(dissection)) {
+                            setup.stats().get(i).add(dissection);
+                        }
+                    }
+                    if (w != null) {
+                        w.write(frame);
+                    }
+                    if (printer != null) {
+                        printer.print(dissection);
+                    }
+                }
             }
-            printer.begin();
-            Dissection dissection = new Dissection();
-            long n = 0;
-            for (FrameView frame; n < count && (frame = source.next()) != null; n++) {
-                engine.dissect(frame, dissection);
-                printer.print(dissection);
+            if (progress != null) {
+                progress.finish();
+            }
+            for (HierarchyStatistics s : setup.stats()) {
+                s.print(out);
             }
             out.flush();
             return 0;
         } catch (NoSuchFileException e) {
-            err.println("dissect: the file \"" + input + "\" doesn't exist.");
+            err.println("dissect: the file \"" + e.getFile() + "\" doesn't exist.");
         } catch (CaptureFormatException e) {
-            out.flush();
+            finish(progress, out);
             err.println("dissect: " + e.getMessage());
         } catch (IOException e) {
-            out.flush();
+            finish(progress, out);
             err.println("dissect: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
         }
         return EXIT_CAPTURE;
+    }
+
+    private static void finish(Progress progress, Writer out) throws IOException {
+        if (progress != null) {
+            progress.finish();
+        }
+        out.flush();
+    }
+
+    /** What the options ask for, checked before the capture is opened. */
+    private record Setup(FieldsFormat fieldsFormat, DisplayFilter filter, List<HierarchyStatistics> stats,
+                         List<DisplayFilter> statsFilters) {
+    }
+
+    private Setup setUp(DissectionEngine engine) {
+        for (String rule : decodeAs) {
+            applyDecodeAs(engine, rule);
+        }
+        Preferences prefs = Preferences.forCommand(engine);
+        for (String p : preferences) {
+            prefs.set(p);
+        }
+        if (input == null) {
+            throw new IllegalArgumentException("no capture given; use -r FILE (or -r - for standard input)");
+        }
+        if (!List.of("text", "fields", "json", "ek").contains(outputFormat)) {
+            throw new IllegalArgumentException("unknown output format '" + outputFormat
+                    + "' (use text, fields, json or ek)");
+        }
+        if (outputFile != null && !CaptureOutput.isFormat(fileFormat)) {
+            throw new IllegalArgumentException("unknown file format '" + fileFormat
+                    + "' for -w (use pcapng, pcap or nsecpcap)");
+        }
+        String problem = checkFields(engine);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        FieldsFormat fieldsFormat = FieldsFormat.DEFAULT;
+        for (String setting : fieldSettings) {
+            fieldsFormat = fieldsFormat.with(setting);
+        }
+        DisplayFilter filter = displayFilter == null ? null : DisplayFilter.compile(displayFilter, engine.registry());
+        List<HierarchyStatistics> stats = new ArrayList<>();
+        List<DisplayFilter> statsFilters = new ArrayList<>();
+        for (String z : statistics) {
+            if (z.equals(PHS)) {
+                stats.add(new HierarchyStatistics(""));
+                statsFilters.add(null);
+            } else if (z.startsWith(PHS + ",")) {
+                String f = z.substring(PHS.length() + 1);
+                statsFilters.add(DisplayFilter.compile(f, engine.registry()));
+                stats.add(new HierarchyStatistics(f));
+            } else {
+                throw new IllegalArgumentException("unknown statistics '" + z + "' for -z (use io,phs or io,phs,FILTER)");
+            }
+        }
+        return new Setup(fieldsFormat, filter, stats, statsFilters);
     }
 
     private CaptureSource open() throws IOException {
@@ -160,30 +272,33 @@ public final class DissectCommand implements Callable<Integer> {
         return Captures.open(path);
     }
 
-    private FramePrinter printer(CaptureSource source, FieldsFormat format, Writer out) {
+    private OutputStream outputStream() throws IOException {
+        if ("-".equals(outputFile)) {
+            return new BufferedOutputStream(System.out, 1 << 16);
+        }
+        return new BufferedOutputStream(Files.newOutputStream(Path.of(outputFile)), 1 << 16);
+    }
+
+    /** The per-frame printer, or null when nothing is printed per frame ({@code -q}; {@code -w} without -P). */
+    private FramePrinter printer(CaptureSource source, FieldsFormat format, Writer out) throws IOException {
+        if (quiet || (outputFile != null && !printWhileWriting)) {
+            return null;
+        }
         return switch (outputFormat) {
-            case "text" -> new SummaryPrinter(out, timeDigits(source));
             case "fields" -> new FieldsPrinter(fieldNames, format, out);
-            default -> null;
+            case "json" -> new JsonPrinter(out, false, fieldNames);
+            case "ek" -> new JsonPrinter(out, true, fieldNames);
+            default -> details ? new TreePrinter(out) : new SummaryPrinter(out, source);
         };
     }
 
-    /** 9 digits if any interface has nanosecond (or finer) timestamps, else 6, as tshark chooses per file. */
-    private static int timeDigits(CaptureSource source) {
-        for (CaptureInterface i : source.interfaces()) {
-            if (i.ticksPerSecond() > 1_000_000) {
-                return 9;
-            }
-        }
-        return 6;
-    }
-
     private String checkFields(DissectionEngine engine) {
-        if (!"fields".equals(outputFormat)) {
-            return fieldNames.isEmpty() ? null : "dissect: -e needs -T fields";
+        boolean json = "json".equals(outputFormat) || "ek".equals(outputFormat);
+        if (!"fields".equals(outputFormat) && !json) {
+            return fieldNames.isEmpty() ? null : "-e needs -T fields, json or ek";
         }
-        if (fieldNames.isEmpty()) {
-            return "dissect: -T fields needs at least one -e FIELD";
+        if (fieldNames.isEmpty() && !json) {
+            return "-T fields needs at least one -e FIELD";
         }
         List<String> unknown = new ArrayList<>();
         for (String name : fieldNames) {
@@ -194,7 +309,7 @@ public final class DissectCommand implements Callable<Integer> {
         if (unknown.isEmpty()) {
             return null;
         }
-        return "dissect: Some fields aren't valid:\n\t" + String.join("\n\t", unknown)
+        return "Some fields aren't valid:\n\t" + String.join("\n\t", unknown)
                 + "\n(see dissect -G fields for the list)";
     }
 
@@ -207,14 +322,13 @@ public final class DissectCommand implements Callable<Integer> {
     }
 
     private int printReport(DissectionEngine engine, Writer out, PrintWriter err) throws IOException {
-        if (!"fields".equals(report)) {
-            err.println("dissect: unknown report '" + report + "' (use -G fields)");
-            return EXIT_USAGE;
-        }
-        for (FieldDef f : engine.registry().fields().values()) {
-            out.append("F\t").append(f.title()).append('\t').append(f.name()).append('\t')
-                    .append(f.type().name()).append('\t').append(f.protocolName()).append('\t')
-                    .append(f.base().name()).append('\t').append(f.description()).append('\n');
+        switch (report) {
+            case "fields" -> FieldReport.fields(engine.registry(), out);
+            case "protocols" -> FieldReport.protocols(engine.registry(), out);
+            default -> {
+                err.println("dissect: unknown report '" + report + "' (use -G fields or -G protocols)");
+                return EXIT_USAGE;
+            }
         }
         out.flush();
         return 0;

@@ -1,0 +1,126 @@
+package dev.dissect.cli;
+
+import dev.dissect.net.engine.DissectionEngine;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code -o NAME:VALUE} preferences the command knows, each mapped to a call on the engine, as tshark's
+ * {@code -o} sets a dissector's preference.
+ *
+ * <p>Today there is one family: <b>port preferences</b> {@code PROTOCOL.udp.port:RANGE} and
+ * {@code PROTOCOL.tcp.port:RANGE} ({@code -o testproto.udp.port:7777,8000-8002}), which decode those ports as
+ * that protocol, like a {@code -d udp.port==7777,testproto} per port. Later preferences register with
+ * {@link #define}: the TCP reassembly switch ({@code tcp.desegment_tcp_streams:TRUE}) and a TLS key log
+ * ({@code tls.keylog_file:PATH}) are meant to arrive that way.
+ *
+ * <p>An unknown name is an error listing what is known; the command turns it into a usage error.
+ */
+final class Preferences {
+    /** Applies a preference's value to the engine; throws {@link IllegalArgumentException} for a bad value. */
+    interface Setter {
+        void apply(DissectionEngine engine, String value);
+    }
+
+    private record Definition(String description, Setter setter) {
+    }
+
+    /** Tables a port preference can name, as {@code PROTOCOL.<table>}. */
+    private static final List<String> PORT_TABLES = List.of("udp.port", "tcp.port");
+    private static final int MAX_PORT = 65_535;
+
+    private final DissectionEngine engine;
+    private final Map<String, Definition> definitions = new LinkedHashMap<>();
+
+    Preferences(DissectionEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * The preferences the command offers. New ones are defined here, e.g.
+     * {@code .define("tcp.desegment_tcp_streams", "reassemble TCP streams: TRUE or FALSE", (e, v) -> …)} once the
+     * engine has the switch, and {@code tls.keylog_file} once TLS decryption reads a key log.
+     */
+    static Preferences forCommand(DissectionEngine engine) {
+        return new Preferences(engine);
+    }
+
+    /** Adds a named preference (the hook for preferences beyond the port family). */
+    Preferences define(String name, String description, Setter setter) {
+        definitions.put(name, new Definition(description, setter));
+        return this;
+    }
+
+    /** Applies one {@code NAME:VALUE}. */
+    void set(String setting) {
+        int colon = setting.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("bad -o \"" + setting + "\": use NAME:VALUE, e.g. "
+                    + "testproto.udp.port:7777");
+        }
+        String name = setting.substring(0, colon);
+        String value = setting.substring(colon + 1);
+        Definition d = definitions.get(name);
+        if (d != null) {
+            d.setter().apply(engine, value);
+            return;
+        }
+        for (String table : PORT_TABLES) {
+            if (name.endsWith("." + table)) {
+                String protocol = name.substring(0, name.length() - table.length() - 1);
+                if (engine.registry().dissector(protocol) != null) {
+                    for (int port : ports(setting, value)) {
+                        engine.registry().decodeAs(table, port, protocol);
+                    }
+                    return;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown preference \"" + name + "\" in -o " + setting
+                + "; known: " + known());
+    }
+
+    /** What {@link #set} accepts, for error messages and help. */
+    String known() {
+        List<String> names = new ArrayList<>();
+        names.add("PROTOCOL.udp.port:PORTS and PROTOCOL.tcp.port:PORTS, PROTOCOL one of "
+                + String.join(", ", protocolsWithDissectors()));
+        definitions.forEach((name, def) -> names.add(name + " (" + def.description() + ")"));
+        return String.join("; ", names);
+    }
+
+    private List<String> protocolsWithDissectors() {
+        List<String> out = new ArrayList<>();
+        for (String p : engine.registry().protocols().keySet()) {
+            if (engine.registry().dissector(p) != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Wireshark's range syntax: {@code 80,443,8000-8080}. */
+    private static List<Integer> ports(String setting, String value) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String p = part.strip();
+            int dash = p.indexOf('-');
+            try {
+                int lo = Integer.parseInt(dash < 0 ? p : p.substring(0, dash).strip());
+                int hi = dash < 0 ? lo : Integer.parseInt(p.substring(dash + 1).strip());
+                if (lo < 0 || hi > MAX_PORT || lo > hi) {
+                    throw new NumberFormatException();
+                }
+                for (int port = lo; port <= hi; port++) {
+                    out.add(port);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad port range \"" + p + "\" in -o " + setting
+                        + ": use ports 0-65535 such as 80,443,8000-8080");
+            }
+        }
+        return out;
+    }
+}
