@@ -1,6 +1,7 @@
 package dev.dissect.cli;
 
 import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.field.FieldDef;
 import dev.dissect.api.frame.CaptureFormatException;
 import dev.dissect.api.frame.CaptureSource;
 import dev.dissect.api.frame.FrameView;
@@ -20,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -161,6 +164,7 @@ public final class DissectCommand implements Callable<Integer> {
                     printer.begin();
                 }
                 Dissection dissection = new Dissection();
+                recordOnlyWhatIsRead(engine, setup, dissection);
                 long n = 0;
                 for (FrameView frame; n < count && (frame = source.next()) != null; n++) {
                     engine.dissect(frame, dissection);
@@ -280,6 +284,36 @@ public final class DissectCommand implements Callable<Integer> {
     }
 
     /** The per-frame printer, or null when nothing is printed per frame ({@code -q}; {@code -w} without -P). */
+    /**
+     * Records only the fields that the output and the filters will read, and skips the info column when no summary
+     * line is printed: most of dissection's cost is recording fields (as Wireshark builds its tree only when asked).
+     * Summary lines, {@code -V} and whole-frame JSON need everything.
+     */
+    private void recordOnlyWhatIsRead(DissectionEngine engine, Setup setup, Dissection dissection) {
+        boolean json = "json".equals(outputFormat) || "ek".equals(outputFormat);
+        boolean printsFields = "fields".equals(outputFormat) || json && !fieldNames.isEmpty();
+        boolean printsNothing = quiet || (outputFile != null && !printWhileWriting);
+        if (!printsFields && !printsNothing) {
+            return;
+        }
+        Set<FieldDef> wanted = new LinkedHashSet<>();
+        if (!printsNothing) {
+            for (String name : fieldNames) {
+                wanted.add(engine.registry().fields().get(name));
+            }
+        }
+        if (setup.filter() != null) {
+            wanted.addAll(setup.filter().fields());
+        }
+        for (DisplayFilter f : setup.statsFilters()) {
+            if (f != null) {
+                wanted.addAll(f.fields());
+            }
+        }
+        dissection.recordFields(wanted);
+        dissection.setInfoWanted(false);
+    }
+
     private FramePrinter printer(CaptureSource source, FieldsFormat format, Writer out) throws IOException {
         if (quiet || (outputFile != null && !printWhileWriting)) {
             return null;

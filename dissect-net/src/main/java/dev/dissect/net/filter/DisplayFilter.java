@@ -1,8 +1,10 @@
 package dev.dissect.net.filter;
 
 import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.field.FieldDef;
 import dev.dissect.net.engine.DissectorRegistry;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A compiled Wireshark display filter ({@code tcp.port in {80 443} and ip.addr == 10.0.0.0/8}), tested against
@@ -32,10 +34,12 @@ import java.util.Objects;
 public final class DisplayFilter {
     private final String text;
     private final Node root;
+    private final Set<FieldDef> fields;
 
-    private DisplayFilter(String text, Node root) {
+    private DisplayFilter(String text, FilterParser.Parsed parsed) {
         this.text = text;
-        this.root = root;
+        this.root = parsed.root();
+        this.fields = parsed.fields();
     }
 
     /**
@@ -49,6 +53,14 @@ public final class DisplayFilter {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(registry, "registry");
         return new DisplayFilter(filter, FilterParser.parse(filter, registry));
+    }
+
+    /**
+     * The fields the filter reads, so a caller can record just those ({@link Dissection#recordFields}); protocol
+     * names in the filter test layers, which are always recorded.
+     */
+    public Set<FieldDef> fields() {
+        return fields;
     }
 
     /** True if the dissected frame passes the filter. */

@@ -5,7 +5,10 @@ import dev.dissect.api.field.FieldType;
 import dev.dissect.net.engine.DissectorRegistry;
 import dev.dissect.net.filter.Token.Kind;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -27,6 +30,7 @@ final class FilterParser {
     private final String filter;
     private final List<Token> tokens;
     private final DissectorRegistry registry;
+    private final Set<FieldDef> referenced = new LinkedHashSet<>();
     private int pos;
 
     private FilterParser(String filter, DissectorRegistry registry) {
@@ -35,16 +39,24 @@ final class FilterParser {
         this.registry = registry;
     }
 
-    /** The compiled expression, or null for an empty filter (which passes every frame, as in tshark). */
-    static Node parse(String filter, DissectorRegistry registry) {
+    /** A compiled filter: its expression (null for an empty filter) and the fields it reads. */
+    record Parsed(Node root, Set<FieldDef> fields) {
+    }
+
+    /** Compiles {@code filter}; an empty filter gives a null expression (which passes every frame, as in tshark). */
+    static Parsed parse(String filter, DissectorRegistry registry) {
         FilterParser p = new FilterParser(filter, registry);
-        if (p.peek().kind() == Kind.END) {
+        return new Parsed(p.expression(), Collections.unmodifiableSet(p.referenced));
+    }
+
+    private Node expression() {
+        if (peek().kind() == Kind.END) {
             return null;
         }
-        Node n = p.or();
-        Token t = p.peek();
+        Node n = or();
+        Token t = peek();
         if (t.kind() != Kind.END) {
-            throw p.error(t, t.kind() == Kind.RPAREN ? "unbalanced ')'" : "unexpected " + describe(t)
+            throw error(t, t.kind() == Kind.RPAREN ? "unbalanced ')'" : "unexpected " + describe(t)
                     + "; expected \"and\", \"or\" or the end of the filter");
         }
         return n;
@@ -169,6 +181,7 @@ final class FilterParser {
         }
         FieldDef def = registry.fields().get(t.text());
         if (def != null) {
+            referenced.add(def);
             return Operand.field(def);
         }
         if (registry.protocols().containsKey(t.text()) || t.text().equals("frame")) {
@@ -183,6 +196,7 @@ final class FilterParser {
         if (t.kind() == Kind.WORD) {
             FieldDef other = registry.fields().get(t.text());
             if (other != null && operand.def() != null) {
+                referenced.add(other);
                 Operand right = Operand.field(other);
                 if (!compatible(operand.kind(), right.kind())) {
                     throw error(t, operand.name() + " and " + other.name() + " have different types ("
