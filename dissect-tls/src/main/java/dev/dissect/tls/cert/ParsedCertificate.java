@@ -41,6 +41,7 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * One X.509 certificate, parsed once by bcprov, with the facts dissection and validation ask for.
@@ -129,11 +130,20 @@ public final class ParsedCertificate {
 
     /** Subject in RFC 4514 form, for example {@code CN=www.example.com,O=Example,C=ZZ}. */
     public String subject() {
-        return holder.getSubject().toString();
+        return rfc4514(holder.getSubject());
     }
 
+    /** Issuer in RFC 4514 form. */
     public String issuer() {
-        return holder.getIssuer().toString();
+        return rfc4514(holder.getIssuer());
+    }
+
+    private static String rfc4514(X500Name name) {
+        try {
+            return new X500Principal(name.getEncoded()).getName(X500Principal.RFC2253);
+        } catch (IOException | IllegalArgumentException e) {
+            return name.toString(); // bcprov's order (as encoded) if the JDK will not have it
+        }
     }
 
     public X500Name subjectName() {
