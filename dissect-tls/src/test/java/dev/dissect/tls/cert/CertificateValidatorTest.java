@@ -314,4 +314,24 @@ class CertificateValidatorTest {
                 .validate(c.sent(c.leaf), NOW, HOST);
         assertEquals(Verdict.VALID, v.verdict(), v.checks()::toString);
     }
+
+    @Test
+    void fetcherIsAskedOnlyWhenInstalledAndItsAnswersAreChecked() {
+        Chain c = new Chain();
+        List<String> asked = new ArrayList<>();
+        RevocationFetcher fetcher = new RevocationFetcher() {
+            @Override
+            public byte[] fetchOcspResponse(X509Certificate cert, X509Certificate issuer) {
+                asked.add(cert.getSubjectX500Principal().getName());
+                return cert.equals(c.leaf) ? TestPki.ocsp(c.leaf, c.inter, null, c.interKey.getPrivate(),
+                        NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(1)), null) : null;
+            }
+        };
+        ChainVerdict v = CertificateValidator.builder().trustStore(c.trust()).revocationFetcher(fetcher).build()
+                .validate(c.sent(), NOW, HOST);
+        assertAbout(v, CheckKind.REVOCATION, Outcome.PASS, 0);
+        assertAbout(v, CheckKind.REVOCATION, Outcome.UNKNOWN, 1);
+        assertEquals(2, asked.size());
+        assertTrue(v.checks(CheckKind.REVOCATION).get(0).message().contains("fetched OCSP"));
+    }
 }
