@@ -210,6 +210,12 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         int fragmentLength = st.record.len();
         boolean tls13 = st.session.tls13();
         boolean encrypted = st.changedCipherSpec[dir] && !tls13;
+        if (type < 20 || type > 24) {
+            // Not a record: tshark shows no record fields and calls the bytes "Continuation Data".
+            tree.diagnose(UNKNOWN_CONTENT_TYPE, off, len, "content type " + type);
+            info(tree, "Continuation Data");
+            return;
+        }
         tree.add(tls13 && type == 23 ? OPAQUE_TYPE : CONTENT_TYPE, d, off, 1, type);
         tree.add(VERSION, d, off + 1, 2, version);
         tree.add(LENGTH, d, off + 3, 2, fragmentLength);
@@ -263,8 +269,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
                 }
             }
             default -> {
-                tree.diagnose(UNKNOWN_CONTENT_TYPE, off, len, "content type " + type);
-                info(tree, "Ignored Unknown Record");
+                // 24 heartbeat is handled above; nothing else reaches here.
             }
         }
         int shown = st.session.version() >= 0 ? st.session.version() : version;
