@@ -59,4 +59,15 @@ public interface StreamContext {
      * and is dropped with it (end of stream, idle timeout or eviction). Never null.
      */
     <T> T flowState(Class<T> type, Supplier<? extends T> factory);
+
+    /**
+     * The session's instance of {@code type}, made with {@code factory} on first use: state that outlives flows and
+     * is read after a pass (a registry of every TLS connection seen). It lives as long as the engine's session and
+     * is dropped with it. The default returns null: the engine keeps no session-wide state.
+     *
+     * @since 0.1
+     */
+    default <T> T sessionState(Class<T> type, Supplier<? extends T> factory) {
+        return null;
+    }
 }

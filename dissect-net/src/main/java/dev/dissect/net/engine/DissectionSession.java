@@ -4,6 +4,7 @@ import dev.dissect.net.defrag.IpDefragmenter;
 import dev.dissect.net.flow.NetworkEndpoints;
 import dev.dissect.net.reassembly.ReassemblyCounters;
 import dev.dissect.net.reassembly.ReassemblyOptions;
+import dev.dissect.net.reassembly.SessionStore;
 import dev.dissect.net.reassembly.TcpReassembler;
 
 /**
@@ -18,10 +19,11 @@ public final class DissectionSession {
     private final TcpReassembler tcp;
     private final IpDefragmenter defragmenter;
     private final NetworkEndpoints endpoints = new NetworkEndpoints();
+    private final SessionStore store = new SessionStore();
 
     public DissectionSession(ReassemblyOptions options) {
         this.options = options;
-        this.tcp = new TcpReassembler(options, counters);
+        this.tcp = new TcpReassembler(options, counters, store);
         this.defragmenter = new IpDefragmenter(options, counters);
     }
 
@@ -40,6 +42,14 @@ public final class DissectionSession {
 
     public IpDefragmenter defragmenter() {
         return defragmenter;
+    }
+
+    /**
+     * State that dissectors keep for the whole session, by type (a registry of TLS connections); read it after a
+     * pass. Dropped with the session.
+     */
+    public SessionStore store() {
+        return store;
     }
 
     /** The current frame's innermost IP addresses, recorded by the IP dissectors. */

@@ -79,4 +79,9 @@ final class StreamContextImpl implements StreamContext {
     public <T> T flowState(Class<T> type, Supplier<? extends T> factory) {
         return half.flow.state(type, factory);
     }
+
+    @Override
+    public <T> T sessionState(Class<T> type, Supplier<? extends T> factory) {
+        return owner.sessionStore().get(type, factory);
+    }
 }

@@ -38,6 +38,7 @@ public final class TcpReassembler {
     private final TcpSegmentResult result = new TcpSegmentResult();
     private final StreamContextImpl context = new StreamContextImpl(this);
     private final ByteView empty = ByteView.of(new byte[0]);
+    private final SessionStore sessionStore;
     private long nextStreamIndex;
     private TcpFlow oldest;
     private TcpFlow newest;
@@ -49,9 +50,20 @@ public final class TcpReassembler {
     private int currentDir;
 
     public TcpReassembler(ReassemblyOptions options, ReassemblyCounters counters) {
+        this(options, counters, new SessionStore());
+    }
+
+    /** A reassembler whose stream dissectors keep session-wide state in {@code store}. */
+    public TcpReassembler(ReassemblyOptions options, ReassemblyCounters counters, SessionStore store) {
         this.options = options;
         this.counters = counters;
         this.table = new FlowTable<>(options.maxFlows());
+        this.sessionStore = store;
+    }
+
+    /** Where stream dissectors keep state that outlives flows ({@code StreamContext.sessionState}). */
+    public SessionStore sessionStore() {
+        return sessionStore;
     }
 
     public ReassemblyOptions options() {

@@ -16,6 +16,8 @@ import dev.dissect.net.wire.kaitai.NullLoopback;
 import dev.dissect.net.wire.kaitai.Pcap;
 import dev.dissect.net.wire.kaitai.Pcapng;
 import dev.dissect.net.wire.kaitai.Tcp;
+import dev.dissect.net.wire.kaitai.TlsHandshake;
+import dev.dissect.net.wire.kaitai.TlsRecord;
 import dev.dissect.net.wire.kaitai.Udp;
 import dev.dissect.net.wire.kaitai.CiscoFabricPath;
 import dev.dissect.net.wire.kaitai.Vlan;
@@ -95,7 +97,35 @@ class FlyweightViewProperties {
             new KaitaiReference(PcapngIsbView.class, Pcapng.PcapngIsb.class),
             new KaitaiReference(PcapngDsbView.class, Pcapng.PcapngDsb.class),
             new KaitaiReference(PcapngCustomView.class, Pcapng.PcapngCustom.class),
-            new KaitaiReference(PcapngOptionView.class, Pcapng.PcapngOption.class));
+            new KaitaiReference(PcapngOptionView.class, Pcapng.PcapngOption.class),
+            new KaitaiReference(TlsRecordView.class, TlsRecord.class),
+            new KaitaiReference(TlsAlertView.class, TlsRecord.TlsAlert.class),
+            new KaitaiReference(TlsSslv2ClientHelloView.class, TlsRecord.TlsSslv2ClientHello.class),
+            new KaitaiReference(TlsHandshakeView.class, TlsHandshake.class),
+            new KaitaiReference(TlsCertificate12View.class, TlsHandshake.TlsCertificate12.class),
+            new KaitaiReference(TlsCertificate13View.class, TlsHandshake.TlsCertificate13.class),
+            new KaitaiReference(TlsCertificateEntry12View.class, TlsHandshake.TlsCertificateEntry12.class),
+            new KaitaiReference(TlsCertificateEntry13View.class, TlsHandshake.TlsCertificateEntry13.class),
+            new KaitaiReference(TlsCertificateRequest12View.class, TlsHandshake.TlsCertificateRequest12.class),
+            new KaitaiReference(TlsCertificateRequest13View.class, TlsHandshake.TlsCertificateRequest13.class),
+            new KaitaiReference(TlsCertificateStatusView.class, TlsHandshake.TlsCertificateStatus.class),
+            new KaitaiReference(TlsClientHelloView.class, TlsHandshake.TlsClientHello.class),
+            new KaitaiReference(TlsDheParamsView.class, TlsHandshake.TlsDheParams.class),
+            new KaitaiReference(TlsDigitallySignedView.class, TlsHandshake.TlsDigitallySigned.class),
+            new KaitaiReference(TlsEcdheParamsView.class, TlsHandshake.TlsEcdheParams.class),
+            new KaitaiReference(TlsExtensionView.class, TlsHandshake.TlsExtension.class),
+            new KaitaiReference(TlsExtensionsView.class, TlsHandshake.TlsExtensions.class),
+            new KaitaiReference(TlsKeyShareEntryView.class, TlsHandshake.TlsKeyShareEntry.class),
+            new KaitaiReference(TlsKeyUpdateView.class, TlsHandshake.TlsKeyUpdate.class),
+            new KaitaiReference(TlsNewSessionTicket12View.class, TlsHandshake.TlsNewSessionTicket12.class),
+            new KaitaiReference(TlsNewSessionTicket13View.class, TlsHandshake.TlsNewSessionTicket13.class),
+            new KaitaiReference(TlsOpaque16View.class, TlsHandshake.TlsOpaque16.class),
+            new KaitaiReference(TlsOpaque8View.class, TlsHandshake.TlsOpaque8.class),
+            new KaitaiReference(TlsPskIdentityView.class, TlsHandshake.TlsPskIdentity.class),
+            new KaitaiReference(TlsServerHelloView.class, TlsHandshake.TlsServerHello.class),
+            new KaitaiReference(TlsServerNameView.class, TlsHandshake.TlsServerName.class),
+            new KaitaiReference(TlsU16ListView.class, TlsHandshake.TlsU16List.class),
+            new KaitaiReference(TlsU8ListView.class, TlsHandshake.TlsU8List.class));
 
     /**
      * The "tiny builder": sets the length fields of variable-size formats to small values, so that most inputs
@@ -120,7 +150,21 @@ class FlyweightViewProperties {
             Map.entry(PcapngPbView.class, (b, n, be) -> put(b, 12, 4, n % 9, be)),
             Map.entry(PcapngDsbView.class, (b, n, be) -> put(b, 4, 4, n % 9, be)),
             Map.entry(PcapngNrbRecordView.class, (b, n, be) -> put(b, 2, 2, n % 9, be)),
-            Map.entry(PcapngOptionView.class, (b, n, be) -> put(b, 2, 2, n % 9, be)));
+            Map.entry(PcapngOptionView.class, (b, n, be) -> put(b, 2, 2, n % 9, be)),
+            Map.entry(TlsRecordView.class, (b, n, be) -> put(b, 3, 2, n % 9, true)),
+            Map.entry(TlsHandshakeView.class, (b, n, be) -> put(b, 1, 3, n % 9, true)),
+            Map.entry(TlsClientHelloView.class, (b, n, be) -> {
+                put(b, 34, 1, 0, true);
+                put(b, 35, 2, 2 * (n % 3), true);
+            }),
+            Map.entry(TlsServerHelloView.class, (b, n, be) -> put(b, 34, 1, n % 3, true)),
+            Map.entry(TlsExtensionView.class, (b, n, be) -> put(b, 2, 2, n % 9, true)),
+            Map.entry(TlsExtensionsView.class, (b, n, be) -> put(b, 0, 2, n % 9, true)),
+            Map.entry(TlsCertificateEntry12View.class, (b, n, be) -> put(b, 0, 3, n % 9, true)),
+            Map.entry(TlsCertificate12View.class, (b, n, be) -> put(b, 0, 3, n % 9, true)),
+            Map.entry(TlsKeyShareEntryView.class, (b, n, be) -> put(b, 2, 2, n % 9, true)),
+            Map.entry(TlsU16ListView.class, (b, n, be) -> put(b, 0, 2, n % 9, true)),
+            Map.entry(TlsDigitallySignedView.class, (b, n, be) -> put(b, 2, 2, n % 9, true)));
 
     interface Builder {
         void build(byte[] bytes, int small, boolean bigEndian);

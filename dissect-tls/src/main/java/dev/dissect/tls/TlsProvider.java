@@ -1,0 +1,53 @@
+package dev.dissect.tls;
+
+import dev.dissect.api.spi.DissectorProvider;
+import dev.dissect.api.spi.Registrar;
+import dev.dissect.tls.fingerprint.FingerprintFields;
+import dev.dissect.tls.handshake.CertificateSink;
+import dev.dissect.tls.handshake.HandshakeFields;
+import dev.dissect.tls.record.TlsRecordFields;
+import dev.dissect.tls.record.TlsStreamDissector;
+
+/**
+ * Registers TLS: the {@code tls} protocol and its fields, the stream dissector on TLS's well-known ports, and the
+ * same dissector as a heuristic for any other TCP port.
+ *
+ * <p>Connections are summarised in the session: {@code TlsConnections.of(engine.session())} after a pass.
+ */
+public final class TlsProvider implements DissectorProvider {
+    /** HTTPS, SMTPS, NNTPS, LDAPS, DNS over TLS, FTPS, IMAPS, POP3S, SIP over TLS, HTTPS alternate. */
+    static final int[] PORTS = {443, 465, 563, 636, 853, 990, 993, 995, 5061, 8443};
+
+    /** The certificate call site: X.509 fields are added by this sink. */
+    private final CertificateSink certificates;
+
+    /** The provider ServiceLoader makes. */
+    public TlsProvider() {
+        // CERTIFICATE CALL SITE: after the dev.dissect.tls.cert branch is merged, replace CertificateSink.NONE
+        // with dev.dissect.tls.cert.CertificateFields::add (same shape: Dissection, ByteView, offset, length).
+        this(CertificateSink.NONE);
+    }
+
+    /** A provider whose dissector hands every DER certificate to {@code certificates}. */
+    public TlsProvider(CertificateSink certificates) {
+        this.certificates = certificates;
+    }
+
+    @Override
+    public String id() {
+        return "dissect.tls";
+    }
+
+    @Override
+    public void register(Registrar registrar) {
+        registrar.protocol(TlsRecordFields.PROTOCOL, TlsRecordFields.FIELDS);
+        registrar.protocol(TlsRecordFields.PROTOCOL, HandshakeFields.FIELDS);
+        registrar.protocol(TlsRecordFields.PROTOCOL, FingerprintFields.FIELDS);
+        registrar.diagnostics(TlsRecordFields.DIAGNOSTICS);
+        TlsStreamDissector tls = new TlsStreamDissector(certificates);
+        for (int port : PORTS) {
+            registrar.addStream("tcp.port", port, tls);
+        }
+        registrar.addStreamHeuristic("tcp.port", tls);
+    }
+}

@@ -1,0 +1,350 @@
+package dev.dissect.tls.record;
+
+import static dev.dissect.tls.record.TlsRecordFields.*;
+
+import dev.dissect.api.buffer.ByteView;
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.field.Protocol;
+import dev.dissect.api.frame.FrameView;
+import dev.dissect.api.stream.FramingStreamDissector;
+import dev.dissect.api.stream.GapAction;
+import dev.dissect.api.stream.HeuristicStreamDissector;
+import dev.dissect.api.stream.LengthPrefixFramer;
+import dev.dissect.api.stream.StreamContext;
+import dev.dissect.api.stream.StreamDirection;
+import dev.dissect.net.wire.TlsSslv2ClientHelloView;
+import dev.dissect.tls.connection.TlsAlert;
+import dev.dissect.tls.connection.TlsConnection;
+import dev.dissect.tls.connection.TlsConnections;
+import dev.dissect.tls.handshake.CertificateSink;
+import dev.dissect.tls.handshake.HandshakeDissector;
+import dev.dissect.tls.handshake.HandshakeFields;
+import dev.dissect.tls.handshake.HandshakeReassembler;
+import dev.dissect.tls.handshake.HandshakeTypes;
+
+/**
+ * TLS over TCP, SSL 3.0 to TLS 1.3: frames records, reassembles handshake messages across records, and names
+ * every record in the info column as tshark 4.0 does ("Server Hello, Certificate, Server Hello Done").
+ *
+ * <pre>
+ * +------+---------+--------+----------------------+
+ * | type | version | length | fragment (length)    |   RFC 8446 5.1; LengthPrefixFramer.of(3, 2, 0, 18_432)
+ * +------+---------+--------+----------------------+
+ *   1      2         2        at most 2^14 + 2048
+ * </pre>
+ *
+ * <p><b>Records are framed once</b> by {@link FramingStreamDissector}: several records per segment and records
+ * over several segments look the same here. A length above {@link #MAX_RECORD} records {@link #RECORD_TOO_LONG}
+ * (and the engine's {@code stream.frame.too_long}) and stops the direction. <b>Handshake messages over several
+ * records</b> go through a bounded per-direction {@link HandshakeReassembler}. <b>After lost bytes</b> framing
+ * resynchronises on the next plausible record header instead of stopping.
+ *
+ * <p>Protected records: after ChangeCipherSpec (up to TLS 1.2) handshake records are "Encrypted Handshake
+ * Message" and alerts "Encrypted Alert"; in TLS 1.3 every type-23 record is "Application Data" with
+ * {@code tls.record.opaque_type}, as tshark shows them without keys. The first client bytes may be an
+ * SSLv2-compatible ClientHello (RFC 5246 E.2).
+ *
+ * <p>Also a heuristic: content type 20 to 23, version 3.x, and a sane length recognise TLS on any port.
+ */
+public final class TlsStreamDissector implements HeuristicStreamDissector {
+    /** Longest record fragment accepted: 2^14 + 2048 (RFC 5246 6.2.3). */
+    public static final int MAX_RECORD = 18_432;
+
+    private final HandshakeDissector handshakes;
+    private final Records records = new Records();
+
+    /** A TLS dissector that hands each certificate to {@code certificates} (see {@link CertificateSink}). */
+    public TlsStreamDissector(CertificateSink certificates) {
+        this.handshakes = new HandshakeDissector(certificates);
+    }
+
+    @Override
+    public Protocol protocol() {
+        return PROTOCOL;
+    }
+
+    @Override
+    public boolean accepts(ByteView data, int offset, int length) {
+        if (length >= 5 && plausibleHeader(data, offset)) {
+            return true;
+        }
+        // SSLv2-compatible ClientHello offering SSL 3.0 or later.
+        return length >= 5 && (data.u8(offset) & 0x80) != 0 && data.u8(offset + 2) == 1
+                && data.u8(offset + 3) == 3 && data.u8(offset + 4) <= 4;
+    }
+
+    static boolean plausibleHeader(ByteView d, int off) {
+        int type = d.u8(off);
+        int length = d.u16(off + 3);
+        return type >= 20 && type <= 24 && d.u8(off + 1) == 3 && d.u8(off + 2) <= 4 && length > 0
+                && length <= MAX_RECORD;
+    }
+
+    @Override
+    public int dissect(StreamContext ctx, ByteView data, int offset, int length) {
+        TlsFlowState st = state(ctx);
+        int dir = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? 0 : 1;
+        int consumed = 0;
+        if (st.resynchronize[dir]) {
+            int skip = resynchronize(data, offset, length);
+            if (skip == length) {
+                // Keep the last bytes: a header may straddle the next segment.
+                return Math.max(0, length - 4);
+            }
+            st.resynchronize[dir] = false;
+            ctx.tree().diagnose(RESYNCHRONIZED, offset, skip, skip + " bytes skipped");
+            consumed = skip;
+        }
+        if (!st.started[dir]) {
+            if (length - consumed < 3) {
+                ctx.requestMore(3 - (length - consumed));
+                return consumed;
+            }
+            int at = offset + consumed;
+            if (dir == 0 && (data.u8(at) & 0x80) != 0 && data.u8(at + 2) == 1) {
+                int total = ((data.u8(at) & 0x7f) << 8 | data.u8(at + 1)) + 2;
+                if (length - consumed < total) {
+                    ctx.requestMore(total - (length - consumed));
+                    return consumed;
+                }
+                sslv2ClientHello(ctx, st, data, at, total);
+                consumed += total;
+            }
+            st.started[dir] = true;
+        }
+        if (consumed == length) {
+            return consumed;
+        }
+        return consumed + records.dissect(ctx, data, offset + consumed, length - consumed);
+    }
+
+    /** Bytes before the first plausible record header, or {@code length} if there is none. */
+    private static int resynchronize(ByteView d, int offset, int length) {
+        for (int i = 0; i + 5 <= length; i++) {
+            if (plausibleHeader(d, offset + i)) {
+                int next = i + 5 + d.u16(offset + i + 3);
+                if (next + 5 > length || plausibleHeader(d, offset + next)) {
+                    return i;
+                }
+            }
+        }
+        return length;
+    }
+
+    @Override
+    public GapAction onGap(StreamContext ctx, long missing) {
+        TlsFlowState st = state(ctx);
+        int dir = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? 0 : 1;
+        st.handshake[dir].clear();
+        st.resynchronize[dir] = true;
+        st.started[dir] = true;
+        return GapAction.RESYNCHRONIZE;
+    }
+
+    private static TlsFlowState state(StreamContext ctx) {
+        return ctx.flowState(TlsFlowState.class, () -> {
+            FrameView f = ctx.frame();
+            TlsConnection c = new TlsConnection(ctx.streamIndex(), ctx.flow(), f.number(), f.epochSecond(),
+                    f.nanos());
+            TlsConnections all = ctx.sessionState(TlsConnections.class, TlsConnections::new);
+            if (all != null) {
+                all.add(c);
+            }
+            return new TlsFlowState(c);
+        });
+    }
+
+    /** The record framing: one call per complete record. */
+    private final class Records extends FramingStreamDissector {
+        Records() {
+            super(LengthPrefixFramer.of(3, 2, 0, MAX_RECORD));
+        }
+
+        @Override
+        public Protocol protocol() {
+            return PROTOCOL;
+        }
+
+        @Override
+        protected void dissectFrame(StreamContext ctx, ByteView data, int offset, int length) {
+            record(ctx, state(ctx), data, offset, length);
+        }
+    }
+
+    // ---------------------------------------------------------------- one record
+
+    /** Begins the frame's tls layer on its first record; later records of the frame share it. */
+    private static void layer(Dissection tree, int offset, int length) {
+        int n = tree.layerCount();
+        if (n == 0 || tree.layerProtocol(n - 1) != PROTOCOL) {
+            tree.beginLayer(PROTOCOL, offset, length);
+            tree.info().setLength(0);
+        }
+    }
+
+    private static void info(Dissection tree, String text) {
+        if (tree.infoWanted()) {
+            StringBuilder info = tree.info();
+            if (info.length() > 0) {
+                info.append(", ");
+            }
+            info.append(text);
+        }
+    }
+
+    private static void event(StreamContext ctx, TlsConnection c, boolean fromServer, String message) {
+        FrameView f = ctx.frame();
+        c.recordEvent(f.number(), f.epochSecond(), f.nanos(), fromServer, message);
+    }
+
+    private void record(StreamContext ctx, TlsFlowState st, ByteView d, int off, int len) {
+        Dissection tree = ctx.tree();
+        layer(tree, off, len);
+        boolean fromServer = ctx.direction() == StreamDirection.SERVER_TO_CLIENT;
+        int dir = fromServer ? 1 : 0;
+        TlsConnection c = st.connection();
+        st.record.wrap(d, off, len);
+        int type = st.record.contentType();
+        int version = st.record.version();
+        int fragment = st.record.fragmentOffset();
+        int fragmentLength = st.record.len();
+        boolean tls13 = st.session.tls13();
+        boolean encrypted = st.changedCipherSpec[dir] && !tls13;
+        if (type < 20 || type > 24) {
+            // Not a record: tshark shows no record fields and calls the bytes "Continuation Data".
+            tree.diagnose(UNKNOWN_CONTENT_TYPE, off, len, "content type " + type);
+            info(tree, "Continuation Data");
+            return;
+        }
+        tree.add(tls13 && type == 23 ? OPAQUE_TYPE : CONTENT_TYPE, d, off, 1, type);
+        tree.add(VERSION, d, off + 1, 2, version);
+        tree.add(LENGTH, d, off + 3, 2, fragmentLength);
+        switch (type) {
+            case 20 -> {
+                tree.add(CHANGE_CIPHER_SPEC, d, fragment, fragmentLength, 0);
+                info(tree, "Change Cipher Spec");
+                if (!tls13) {
+                    st.changedCipherSpec[dir] = true;
+                }
+                c.recordChangeCipherSpec(fromServer);
+                event(ctx, c, fromServer, "Change Cipher Spec");
+            }
+            case 21 -> {
+                if (encrypted || fragmentLength != 2) {
+                    info(tree, "Encrypted Alert");
+                    c.recordAlert(new TlsAlert(ctx.frame().number(), fromServer, -1, -1));
+                    event(ctx, c, fromServer, "Encrypted Alert");
+                } else {
+                    int level = d.u8(fragment);
+                    int description = d.u8(fragment + 1);
+                    tree.add(ALERT_LEVEL, d, fragment, 1, level);
+                    tree.add(ALERT_DESC, d, fragment + 1, 1, description);
+                    String text = "Alert (Level: " + AlertDescriptions.level(level) + ", Description: "
+                            + AlertDescriptions.description(description) + ")";
+                    info(tree, text);
+                    c.recordAlert(new TlsAlert(ctx.frame().number(), fromServer, level, description));
+                    event(ctx, c, fromServer, text);
+                }
+            }
+            case 22 -> {
+                if (encrypted) {
+                    encryptedHandshake(ctx, c, fromServer);
+                } else {
+                    handshake(ctx, st, dir, d, fragment, fragmentLength, fromServer);
+                }
+            }
+            case 23 -> {
+                tree.addBytes(APP_DATA, d, fragment, fragmentLength);
+                info(tree, "Application Data");
+            }
+            case 24 -> {
+                if (encrypted || tls13 || fragmentLength < 3) {
+                    info(tree, "Encrypted Heartbeat");
+                } else {
+                    int hbType = d.u8(fragment);
+                    tree.add(HEARTBEAT_TYPE, d, fragment, 1, hbType);
+                    tree.add(HEARTBEAT_PAYLOAD_LENGTH, d, fragment + 1, 2, d.u16(fragment + 1));
+                    info(tree, hbType == 1 ? "Heartbeat Request" : hbType == 2 ? "Heartbeat Response"
+                            : "Heartbeat");
+                }
+            }
+            default -> {
+                // 24 heartbeat is handled above; nothing else reaches here.
+            }
+        }
+        int shown = st.session.version() >= 0 ? st.session.version() : version;
+        tree.setProtocolColumn(TlsVersions.columnName(shown));
+    }
+
+    private static void encryptedHandshake(StreamContext ctx, TlsConnection c, boolean fromServer) {
+        info(ctx.tree(), "Encrypted Handshake Message");
+        event(ctx, c, fromServer, "Encrypted Handshake Message");
+    }
+
+    /** Hands complete handshake messages of this record (and of earlier ones) to the handshake dissector. */
+    private void handshake(StreamContext ctx, TlsFlowState st, int dir, ByteView d, int off, int len,
+                           boolean fromServer) {
+        Dissection tree = ctx.tree();
+        HandshakeReassembler buffer = st.handshake[dir];
+        TlsConnection c = st.connection();
+        ByteView view = d;
+        int p = off;
+        int end = off + len;
+        boolean continued = buffer.pendingLength() > 0;
+        if (continued) {
+            view = buffer.joinWith(d, off, len);
+            p = 0;
+            end = view.length();
+        } else if (len >= 4 && !HandshakeTypes.known(d.u8(off))) {
+            // Not a handshake header: a Finished (or later message) protected without a ChangeCipherSpec seen.
+            encryptedHandshake(ctx, c, fromServer);
+            return;
+        }
+        while (end - p >= 4) {
+            int total = 4 + view.u24(p + 1);
+            if (total > HandshakeReassembler.MAX_MESSAGE) {
+                tree.diagnose(HANDSHAKE_TOO_LONG, p, end - p, "message of " + total + " bytes");
+                return;
+            }
+            if (total > end - p) {
+                break;
+            }
+            String name = handshakes.dissect(tree, view, p, total, st.session, fromServer);
+            info(tree, name);
+            event(ctx, c, fromServer, name);
+            p += total;
+        }
+        if (p < end) {
+            buffer.keep(view, p, end - p);
+        }
+    }
+
+    /** The SSLv2-compatible ClientHello (RFC 5246 E.2): only the TLS cipher suites feed the summary. */
+    private void sslv2ClientHello(StreamContext ctx, TlsFlowState st, ByteView d, int off, int len) {
+        Dissection tree = ctx.tree();
+        layer(tree, off, len);
+        TlsSslv2ClientHelloView v = new TlsSslv2ClientHelloView().wrap(d, off, len);
+        tree.add(LENGTH, d, off, 2, len - 2);
+        tree.add(HandshakeFields.TYPE, d, off + 2, 1, 1);
+        if (v.validate() < 0) {
+            tree.diagnose(HANDSHAKE_TRUNCATED, off, len, "SSLv2 ClientHello");
+        } else {
+            tree.add(HandshakeFields.VERSION, d, off + 3, 2, v.version());
+            tree.add(HandshakeFields.SSLV2_CIPHER_SPEC_LEN, d, off + 5, 2, v.cipherSpecLength());
+            tree.add(HandshakeFields.SESSION_ID_LENGTH, d, off + 7, 2, v.sessionIdLength());
+            tree.add(HandshakeFields.SSLV2_CHALLENGE_LENGTH, d, off + 9, 2, v.challengeLength());
+            for (int i = 0; i + 2 < v.cipherSpecsLength(); i += 3) {
+                int at = v.cipherSpecsOffset() + i;
+                tree.add(HandshakeFields.SSLV2_CIPHER_SPEC, d, at, 3, d.u24(at));
+            }
+            if (v.sessionIdLength() > 0) {
+                tree.addBytes(HandshakeFields.SESSION_ID, d, v.sessionIdRegionOffset(), v.sessionIdLength());
+            }
+            tree.addBytes(HandshakeFields.SSLV2_CHALLENGE, d, v.challengeRegionOffset(), v.challengeLength());
+            st.connection().setClientHello(v.version(), new byte[0]);
+        }
+        info(tree, "Client Hello");
+        event(ctx, st.connection(), false, "Client Hello");
+        tree.setProtocolColumn(TlsVersions.columnName(TlsVersions.SSL2));
+    }
+}

@@ -1,0 +1,156 @@
+package dev.dissect.tls.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dissect.testkit.TlsMessages;
+import dev.dissect.testkit.TlsMessages.ClientHello;
+import dev.dissect.testkit.TlsMessages.Extension;
+import dev.dissect.testkit.TlsMessages.ServerHello;
+import dev.dissect.tls.TlsFlow;
+import dev.dissect.tls.connection.TlsConnection;
+import dev.dissect.tls.connection.TlsConnections;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TlsStreamDissectorTest {
+    static final byte[] HRR_RANDOM = hex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
+
+    static byte[] hex(String s) {
+        byte[] b = new byte[s.length() / 2];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
+        }
+        return b;
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            o.write(p, 0, p.length);
+        }
+        return o.toByteArray();
+    }
+
+    static byte[] clientHello(List<Extension> extensions) {
+        return TlsMessages.clientHello(new ClientHello(0x0303, new byte[32], new byte[0],
+                new int[] {0x0a0a, 0x1301, 0x1302, 0xc02f}, new int[] {0}, extensions));
+    }
+
+    @Test
+    void clientHelloFieldsAndFingerprints() {
+        TlsFlow flow = new TlsFlow();
+        byte[] hello = clientHello(List.of(new Extension(0x0a0a, new byte[0]), TlsMessages.serverName("example.com"),
+                TlsMessages.u16List(10, new int[] {0x2a2a, 29, 23}), TlsMessages.ecPointFormats(new int[] {0}),
+                TlsMessages.alpn(List.of("h2", "http/1.1")), TlsMessages.u16List(13, new int[] {0x0403, 0x0804}),
+                TlsMessages.supportedVersions(new int[] {0x3a3a, 0x0304, 0x0303})));
+        TlsFlow.Result r = flow.client(TlsMessages.record(22, 0x0301, hello));
+        assertEquals("Client Hello", r.info());
+        assertEquals("TLSv1", r.protocol());
+        assertEquals("22", r.get("tls.record.content_type"));
+        assertEquals("0x0301", r.get("tls.record.version"));
+        assertEquals("0x0a0a,0x1301,0x1302,0xc02f", r.get("tls.handshake.ciphersuite"));
+        assertEquals("example.com", r.get("tls.handshake.extensions_server_name"));
+        assertEquals("h2,http/1.1", r.get("tls.handshake.extensions_alpn_str"));
+        assertEquals("0x3a3a,0x0304,0x0303", r.get("tls.handshake.extensions.supported_version"));
+        assertEquals("771,4865-4866-49199,0-10-11-16-13-43,29-23,0", r.get("tls.handshake.ja3_full"));
+        assertTrue(r.get("tls.handshake.ja4").startsWith("t13d0306h2_"), r.get("tls.handshake.ja4"));
+        TlsConnection c = TlsConnections.of(flow.engine().session()).all().get(0);
+        assertEquals("example.com", c.serverName());
+        assertEquals(List.of("h2", "http/1.1"), c.alpnOffered());
+    }
+
+    @Test
+    void severalRecordsPerSegmentAndOneRecordOverSegments() {
+        TlsFlow flow = new TlsFlow();
+        flow.client(TlsMessages.record(22, 0x0301, clientHello(null)));
+        byte[] sh = TlsMessages.serverHello(new ServerHello(0x0303, new byte[32], new byte[0], 0xc02f, 0,
+                List.of(new Extension(0xff01, new byte[1]))));
+        byte[] shd = TlsMessages.handshake(14, new byte[0]);
+        byte[] cert = TlsMessages.certificate12(List.of(new byte[700], new byte[300]));
+        byte[] flight = concat(TlsMessages.record(22, 0x0303, sh), TlsMessages.record(22, 0x0303, cert),
+                TlsMessages.record(22, 0x0303, shd));
+        List<byte[]> pieces = TlsMessages.split(flight, 400);
+        TlsFlow.Result last = null;
+        for (byte[] p : pieces) {
+            last = flow.server(p);
+        }
+        assertEquals("Certificate, Server Hello Done", last.info());
+        assertEquals("700,300", last.get("tls.handshake.certificate_length"));
+        assertEquals("TLSv1.2", last.protocol());
+        TlsConnection c = TlsConnections.of(flow.engine().session()).all().get(0);
+        assertEquals(2, c.certificates().size());
+        assertEquals(0xc02f, c.cipherSuite());
+    }
+
+    @Test
+    void handshakeMessageOverSeveralRecordsAndEncryptedAfterChangeCipherSpec() {
+        TlsFlow flow = new TlsFlow();
+        flow.client(TlsMessages.record(22, 0x0301, clientHello(null)));
+        byte[] sh = TlsMessages.serverHello(new ServerHello(0x0303, new byte[32], new byte[0], 0x009c, 0, null));
+        byte[] cert = TlsMessages.certificate12(List.of(new byte[1000]));
+        byte[] messages = concat(sh, cert, TlsMessages.handshake(14, new byte[0]));
+        List<byte[]> fragments = TlsMessages.split(messages, 512);
+        StringBuilder infos = new StringBuilder();
+        for (byte[] f : fragments) {
+            TlsFlow.Result r = flow.server(TlsMessages.record(22, 0x0303, f));
+            infos.append('[').append(r.info()).append(']');
+        }
+        assertTrue(infos.toString().contains("Certificate, Server Hello Done"), infos.toString());
+        TlsFlow.Result r = flow.client(concat(TlsMessages.record(22, 0x0303, TlsMessages.handshake(16,
+                        concat(new byte[] {0, 4}, new byte[4]))), TlsMessages.record(20, 0x0303, new byte[] {1}),
+                TlsMessages.record(22, 0x0303, new byte[40])));
+        assertEquals("Client Key Exchange, Change Cipher Spec, Encrypted Handshake Message", r.info());
+        assertEquals("4", r.get("tls.handshake.epms_len"));
+        r = flow.client(TlsMessages.record(21, 0x0303, new byte[26]));
+        assertEquals("Encrypted Alert", r.info());
+    }
+
+    @Test
+    void helloRetryRequestAndTls13() {
+        TlsFlow flow = new TlsFlow();
+        flow.client(TlsMessages.record(22, 0x0301, clientHello(List.of(
+                TlsMessages.supportedVersions(new int[] {0x0304})))));
+        Extension selected = new Extension(51, new byte[] {0, 23});
+        Extension v13 = new Extension(43, new byte[] {3, 4});
+        TlsFlow.Result r = flow.server(TlsMessages.record(22, 0x0303, TlsMessages.serverHello(
+                new ServerHello(0x0303, HRR_RANDOM, new byte[0], 0x1301, 0, List.of(v13, selected)))));
+        assertEquals("Hello Retry Request", r.info());
+        assertEquals("23", r.get("tls.handshake.extensions_key_share_selected_group"));
+        assertEquals("TLSv1.3", r.protocol());
+        r = flow.server(concat(TlsMessages.record(22, 0x0303, TlsMessages.serverHello(new ServerHello(0x0303,
+                new byte[32], new byte[0], 0x1301, 0, List.of(v13)))), TlsMessages.record(20, 0x0303,
+                new byte[] {1}), TlsMessages.record(23, 0x0303, new byte[50])));
+        assertEquals("Server Hello, Change Cipher Spec, Application Data", r.info());
+        assertEquals("22,20", r.get("tls.record.content_type"));
+        assertEquals("23", r.get("tls.record.opaque_type"));
+        TlsConnection c = TlsConnections.of(flow.engine().session()).all().get(0);
+        assertTrue(c.helloRetryRequest());
+        assertEquals(0x0304, c.version());
+        String report = dev.dissect.tls.connection.TlsConnectionReport.format(
+                TlsConnections.of(flow.engine().session()));
+        assertTrue(report.contains("10.0.0.1:40000 -> 10.0.0.2:443"), report);
+        assertTrue(report.contains("TLS 1.3, cipher suite 0x1301, after HelloRetryRequest"), report);
+        assertTrue(report.contains("S Hello Retry Request"), report);
+    }
+
+    @Test
+    void alertsAndTooLongRecords() {
+        TlsFlow flow = new TlsFlow();
+        TlsFlow.Result r = flow.client(TlsMessages.record(21, 0x0303, new byte[] {2, 40}));
+        assertEquals("Alert (Level: Fatal, Description: Handshake Failure)", r.info());
+        assertEquals("2", r.get("tls.alert_message.level"));
+        r = flow.server(TlsMessages.record(23, 0x0303, new byte[0]).length == 5
+                ? TlsMessages.withU16(TlsMessages.record(23, 0x0303, new byte[10]), 3, 40_000) : null);
+        assertFalse(r.diagnostics().isEmpty(), r.toString());
+    }
+
+    @Test
+    void heuristicFindsTlsOnAnyPort() {
+        TlsFlow flow = new TlsFlow(7777);
+        TlsFlow.Result r = flow.client(TlsMessages.record(22, 0x0301, clientHello(null)));
+        assertEquals("Client Hello", r.info());
+    }
+}
