@@ -132,7 +132,7 @@ class OutputFormatsTest {
             assertEquals("127.0.0.1", flat.get("_source.layers.ip.ip.addr[0]"));
             assertEquals("127.0.0.1", flat.get("_source.layers.ip.ip.addr[1]"));
         }
-        assertTrue(lines[3].contains("\"data.data\":\"16:03:01:"), lines[3]); // bytes with colons, as tshark
+        assertTrue(lines[3].contains("\"tcp.payload\":\"16:03:01:"), lines[3]); // bytes with colons, as tshark
     }
 
     @Test
@@ -218,9 +218,9 @@ class OutputFormatsTest {
                 eth                                      frames:17 bytes:7998
                   ip                                     frames:17 bytes:7998
                     tcp                                  frames:17 bytes:7998
-                      data                               frames:8 bytes:7388
+                      tls                                frames:8 bytes:7388
                 ===================================================================
-                """, r.out());
+                """, r.out()); // tshark 4.0.17's output on the same file
         Cli.Result filtered = Cli.run("-r", Cli.EXAMPLE.toString(), "-z", "io,phs,tcp.len > 1000", "-c", "2");
         assertTrue(filtered.out().contains("Filter: tcp.len > 1000\n\n===="), filtered.out());
         assertEquals(2 + 6, filtered.out().split("\n").length); // without -q the frames print too; no frame passed

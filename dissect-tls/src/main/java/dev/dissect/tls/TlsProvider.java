@@ -2,6 +2,9 @@ package dev.dissect.tls;
 
 import dev.dissect.api.spi.DissectorProvider;
 import dev.dissect.api.spi.Registrar;
+import dev.dissect.api.field.FieldDef;
+import dev.dissect.api.field.Protocol;
+import dev.dissect.tls.cert.CertificateFields;
 import dev.dissect.tls.fingerprint.FingerprintFields;
 import dev.dissect.tls.handshake.CertificateSink;
 import dev.dissect.tls.handshake.HandshakeFields;
@@ -18,14 +21,15 @@ public final class TlsProvider implements DissectorProvider {
     /** HTTPS, SMTPS, NNTPS, LDAPS, DNS over TLS, FTPS, IMAPS, POP3S, SIP over TLS, HTTPS alternate. */
     static final int[] PORTS = {443, 465, 563, 636, 853, 990, 993, 995, 5061, 8443};
 
+    /** Wireshark's X.509 dissectors (x509af, x509ce, x509sat, x509if) are one protocol here, inside tls. */
+    static final Protocol X509 = new Protocol("x509af", "X.509 Certificate", "X.509");
+
     /** The certificate call site: X.509 fields are added by this sink. */
     private final CertificateSink certificates;
 
     /** The provider ServiceLoader makes. */
     public TlsProvider() {
-        // CERTIFICATE CALL SITE: after the dev.dissect.tls.cert branch is merged, replace CertificateSink.NONE
-        // with dev.dissect.tls.cert.CertificateFields::add (same shape: Dissection, ByteView, offset, length).
-        this(CertificateSink.NONE);
+        this(CertificateFields::add);
     }
 
     /** A provider whose dissector hands every DER certificate to {@code certificates}. */
@@ -44,6 +48,8 @@ public final class TlsProvider implements DissectorProvider {
         registrar.protocol(TlsRecordFields.PROTOCOL, HandshakeFields.FIELDS);
         registrar.protocol(TlsRecordFields.PROTOCOL, FingerprintFields.FIELDS);
         registrar.diagnostics(TlsRecordFields.DIAGNOSTICS);
+        registrar.protocol(X509, CertificateFields.fields().toArray(new FieldDef[0]));
+        registrar.diagnostics(CertificateFields.MALFORMED, CertificateFields.NOT_DER);
         TlsStreamDissector tls = new TlsStreamDissector(certificates);
         for (int port : PORTS) {
             registrar.addStream("tcp.port", port, tls);
