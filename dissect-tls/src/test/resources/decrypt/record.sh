@@ -85,3 +85,16 @@ done
 # The TLS 1.3 ChaCha20 session again, with its key log inside the capture (pcapng Decryption Secrets Block).
 editcap --inject-secrets tls,tls13-chacha20.keys tls13-chacha20.pcap tls13-chacha20-dsb.pcapng
 ls -l ./*.pcap ./*.pcapng ./*.keys
+
+# Cleartext HTTP on port 8080 (the HTTP dissector's own port): python's http.server, curl fetching a file and a
+# missing path over two connections (http.server answers HTTP/1.0 and closes).
+mkdir -p "$WORK/www" && cp hello.http "$WORK/www/hello.txt"
+(cd "$WORK/www" && exec python3 -m http.server 8080 --bind 127.0.0.1 >/dev/null 2>&1) &
+SERVER=$!
+sleep 1
+tcpdump -i lo --immediate-mode -U -s 0 -w http-8080.pcap "host 127.0.0.1 and tcp port 8080" >/dev/null 2>&1 &
+DUMP=$!
+sleep 2
+curl -s -o /dev/null http://127.0.0.1:8080/hello.txt http://127.0.0.1:8080/missing || true
+finish
+ls -l http-8080.pcap
