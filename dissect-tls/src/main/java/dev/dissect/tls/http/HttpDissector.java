@@ -1,0 +1,548 @@
+package dev.dissect.tls.http;
+
+import static dev.dissect.tls.http.HttpFields.PROTOCOL;
+
+import dev.dissect.api.buffer.ByteView;
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.field.FieldDef;
+import dev.dissect.api.field.Protocol;
+import dev.dissect.api.frame.FrameView;
+import dev.dissect.api.stream.GapAction;
+import dev.dissect.api.stream.StreamContext;
+import dev.dissect.api.stream.StreamDirection;
+import dev.dissect.api.stream.StreamDissector;
+import java.util.ArrayDeque;
+import java.util.Locale;
+
+/**
+ * HTTP/1.0 and HTTP/1.1 over a byte stream: cleartext TCP, or the plaintext of a decrypted TLS connection.
+ *
+ * <pre>
+ * GET /hello.http HTTP/1.1\r\n            request line: method SP request-target SP version
+ * Host: 127.0.0.1\r\n                      header lines
+ * \r\n                                     end of the head
+ * [body]                                   Content-Length bytes, chunked, or (responses) until the connection closes
+ * </pre>
+ *
+ * <p><b>A message is dissected whole, in the frame that completes it</b>, as Wireshark does: the head is awaited
+ * (asking one more byte at a time), then the body by its exact length ({@link StreamContext#requestMore}); a
+ * response without a length ends with the connection ({@link StreamContext#requestUntilEnd}). Keep-alive and
+ * pipelined messages follow one another; responses to HEAD, 1xx, 204 and 304 have no body.
+ *
+ * <p><b>Memory is bounded:</b> a head over {@link #MAX_HEAD} bytes stops the direction with
+ * {@link HttpFields#HEAD_TOO_LONG}; at most {@link #MAX_HEADER_LINES} header lines are recorded; a body over
+ * {@link #MAX_BODY} bytes is skipped as it arrives ({@link HttpFields#BODY_NOT_REASSEMBLED}); at most
+ * {@link #MAX_PENDING_REQUESTS} requests wait for their responses. Bytes that do not start a message are
+ * consumed as continuation data.
+ *
+ * <p>Field names and info text are tshark's: {@code GET / HTTP/1.1 } and {@code HTTP/1.1 200 OK  (text/html)}
+ * (tshark ends the first line with a space). Stateless: per-flow state lives in {@link StreamContext#flowState}.
+ *
+ * @since 0.1
+ */
+public final class HttpDissector implements StreamDissector {
+    /** Longest request or status line plus headers. */
+    public static final int MAX_HEAD = 64 * 1024;
+    /** Header lines recorded per message. */
+    public static final int MAX_HEADER_LINES = 256;
+    /** Largest body reassembled. */
+    public static final int MAX_BODY = 1024 * 1024;
+    /** Requests remembered per flow until their responses come. */
+    public static final int MAX_PENDING_REQUESTS = 64;
+
+    private static final int NEED_MORE = -1;
+    private static final int BAD = -2;
+
+    private final String scheme;
+
+    /** An HTTP dissector for cleartext TCP ({@code http://} in full URIs). */
+    public HttpDissector() {
+        this("http");
+    }
+
+    /** An HTTP dissector whose full URIs use {@code scheme}: {@code https} behind TLS. */
+    public HttpDissector(String scheme) {
+        this.scheme = scheme;
+    }
+
+    @Override
+    public Protocol protocol() {
+        return PROTOCOL;
+    }
+
+    /** One request waiting for its response. */
+    private record Pending(String method, String fullUri, long frame, long seconds, int nanos) {
+    }
+
+    /** Per-direction state. */
+    private static final class Half {
+        long skip; // body bytes still to skip (over MAX_BODY)
+        boolean stopped; // after a fatal problem: consume everything
+    }
+
+    /** Per-flow state. */
+    static final class FlowState {
+        final Half client = new Half();
+        final Half server = new Half();
+        final ArrayDeque<Pending> pending = new ArrayDeque<>();
+        long requests;
+    }
+
+    @Override
+    public int dissect(StreamContext ctx, ByteView data, int offset, int length) {
+        FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
+        Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
+        int consumed = 0;
+        while (consumed < length) {
+            int at = offset + consumed;
+            int available = length - consumed;
+            if (half.stopped) {
+                return length;
+            }
+            if (half.skip > 0) {
+                int n = (int) Math.min(half.skip, available);
+                half.skip -= n;
+                consumed += n;
+                continue;
+            }
+            int used = message(ctx, flow, half, data, at, available, false);
+            if (used <= 0) {
+                return consumed;
+            }
+            consumed += used;
+        }
+        return consumed;
+    }
+
+    @Override
+    public void onEnd(StreamContext ctx, ByteView data, int offset, int length) {
+        if (length == 0) {
+            return;
+        }
+        FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
+        Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
+        int consumed = 0;
+        while (consumed < length && !half.stopped && half.skip == 0) {
+            int used = message(ctx, flow, half, data, offset + consumed, length - consumed, true);
+            if (used <= 0) {
+                ctx.tree().beginLayer(PROTOCOL, offset + consumed, length - consumed);
+                ctx.tree().diagnose(HttpFields.TRUNCATED, offset + consumed, length - consumed, null);
+                return;
+            }
+            consumed += used;
+        }
+    }
+
+    @Override
+    public GapAction onGap(StreamContext ctx, long missing) {
+        FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
+        Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
+        half.skip = 0;
+        return GapAction.RESYNCHRONIZE;
+    }
+
+    /**
+     * Dissects the message at {@code at} if it is all there.
+     *
+     * @param atEnd the direction has ended: a body without a length ends here
+     * @return bytes consumed; 0 after asking for more
+     */
+    private int message(StreamContext ctx, FlowState flow, Half half, ByteView data, int at, int available,
+                        boolean atEnd) {
+        int lead = 0; // stray CRLFs between messages
+        while (lead < available && (data.u8(at + lead) == '\r' || data.u8(at + lead) == '\n')) {
+            lead++;
+        }
+        if (lead == available) {
+            return lead;
+        }
+        int start = at + lead;
+        int avail = available - lead;
+        if (!startsMessage(data, start, avail)) {
+            continuation(ctx, data, at, available);
+            return available;
+        }
+        int headLength = headLength(data, start, Math.min(avail, MAX_HEAD));
+        if (headLength < 0) {
+            if (avail >= MAX_HEAD) {
+                Dissection tree = ctx.tree();
+                tree.beginLayer(PROTOCOL, start, avail);
+                tree.diagnose(HttpFields.HEAD_TOO_LONG, start, avail, "more than " + MAX_HEAD + " bytes");
+                half.stopped = true;
+                return available;
+            }
+            if (!atEnd) {
+                ctx.requestMore(1);
+            }
+            return 0;
+        }
+        Head head = Head.parse(data, start, headLength);
+        boolean request = !head.isResponse;
+        long bodyLength;
+        boolean untilClose = false;
+        Pending answered = request ? null : flow.pending.peekFirst();
+        if (!request && (head.status / 100 == 1 || head.status == 204 || head.status == 304
+                || answered != null && answered.method.equals("HEAD"))) {
+            bodyLength = 0;
+        } else if (head.chunked) {
+            bodyLength = chunkedLength(data, start + headLength, avail - headLength);
+            if (bodyLength == BAD) {
+                dissectHead(ctx, flow, head, data, start, headLength, 0);
+                ctx.tree().diagnose(HttpFields.BAD_CHUNK, start + headLength, avail - headLength, null);
+                half.stopped = true;
+                return available;
+            }
+            if (bodyLength == NEED_MORE) {
+                if (avail - headLength > MAX_BODY) {
+                    dissectHead(ctx, flow, head, data, start, headLength, 0);
+                    ctx.tree().diagnose(HttpFields.BODY_NOT_REASSEMBLED, start + headLength, avail - headLength,
+                            "chunked body over " + MAX_BODY + " bytes");
+                    half.stopped = true; // the chunk boundaries are lost with the body
+                    return available;
+                }
+                if (!atEnd) {
+                    ctx.requestMore(1);
+                }
+                return 0;
+            }
+        } else if (head.contentLength >= 0) {
+            bodyLength = head.contentLength;
+        } else if (head.contentLength == BAD) {
+            dissectHead(ctx, flow, head, data, start, headLength, 0);
+            ctx.tree().diagnose(HttpFields.BAD_CONTENT_LENGTH, start, headLength, null);
+            half.stopped = true;
+            return available;
+        } else if (request) {
+            bodyLength = 0;
+        } else {
+            untilClose = true;
+            bodyLength = atEnd ? avail - headLength : Long.MAX_VALUE;
+        }
+        if (untilClose && !atEnd) {
+            ctx.requestUntilEnd();
+            return 0;
+        }
+        long total = headLength + bodyLength;
+        if (total <= avail) {
+            dissectHead(ctx, flow, head, data, start, headLength, (int) bodyLength);
+            return lead + (int) total;
+        }
+        if (bodyLength > MAX_BODY) {
+            dissectHead(ctx, flow, head, data, start, headLength, 0);
+            ctx.tree().diagnose(HttpFields.BODY_NOT_REASSEMBLED, start + headLength, avail - headLength,
+                    bodyLength + " bytes");
+            half.skip = bodyLength - (avail - headLength);
+            return available;
+        }
+        if (atEnd) {
+            return 0;
+        }
+        ctx.requestMore((int) (total - avail));
+        return 0;
+    }
+
+    private static void continuation(StreamContext ctx, ByteView data, int at, int length) {
+        Dissection tree = ctx.tree();
+        tree.setProtocolColumn(PROTOCOL.shortName());
+        int layer = tree.beginLayer(PROTOCOL, at, length);
+        if (tree.infoWanted() && tree.findLayer(PROTOCOL.filterName()) == layer) {
+            tree.info().setLength(0);
+            tree.info().append("Continuation");
+        }
+    }
+
+    private void dissectHead(StreamContext ctx, FlowState flow, Head head, ByteView data, int start,
+                             int headLength, int bodyLength) {
+        Dissection tree = ctx.tree();
+        tree.setProtocolColumn(PROTOCOL.shortName());
+        int layer = tree.beginLayer(PROTOCOL, start, headLength + bodyLength);
+        int lineEnd = head.firstLineLength;
+        String fullUri = null;
+        if (!head.isResponse) {
+            tree.add(HttpFields.REQUEST, data, start, lineEnd, 1);
+            tree.addString(HttpFields.REQUEST_METHOD, data, start, head.part1.length(), head.part1);
+            tree.addString(HttpFields.REQUEST_URI, data, start, lineEnd, head.part2);
+            tree.addString(HttpFields.REQUEST_VERSION, data, start, lineEnd, head.part3);
+        } else {
+            tree.add(HttpFields.RESPONSE, data, start, lineEnd, 1);
+            tree.addString(HttpFields.RESPONSE_VERSION, data, start, lineEnd, head.part1);
+            tree.add(HttpFields.RESPONSE_CODE, data, start, lineEnd, head.status);
+            tree.addString(HttpFields.RESPONSE_CODE_DESC, data, start, lineEnd,
+                    HttpFields.statusDescription(head.status));
+            tree.addString(HttpFields.RESPONSE_PHRASE, data, start, lineEnd, head.part3);
+        }
+        FieldDef lineField = head.isResponse ? HttpFields.RESPONSE_LINE : HttpFields.REQUEST_LINE;
+        for (int i = 0; i < head.headerCount; i++) {
+            int off = head.lineOffset[i];
+            int len = head.lineLength[i];
+            tree.addString(lineField, data, off, len + 2, data.latin1(off, len) + "\r\n");
+            FieldDef f = HttpFields.headerField(head.name[i]);
+            if (f != null) {
+                tree.addString(f, data, off, len, head.value[i]);
+            }
+            if (f == HttpFields.CONTENT_LENGTH_HEADER && head.contentLength >= 0) {
+                tree.add(HttpFields.CONTENT_LENGTH, data, off, len, head.contentLength);
+            }
+        }
+        if (head.headerLimitHit) {
+            tree.diagnose(HttpFields.TOO_MANY_HEADERS, start, headLength, "more than " + MAX_HEADER_LINES);
+        }
+        FrameView frame = ctx.frame();
+        if (!head.isResponse) {
+            flow.requests++;
+            fullUri = head.part2.startsWith("/") && head.host != null ? scheme + "://" + head.host + head.part2
+                    : head.part2;
+            tree.addString(HttpFields.REQUEST_FULL_URI, data, start, lineEnd, fullUri);
+            tree.add(HttpFields.REQUEST_NUMBER, data, start, lineEnd, flow.requests);
+            if (flow.pending.size() == MAX_PENDING_REQUESTS) {
+                flow.pending.pollFirst();
+            }
+            flow.pending.addLast(new Pending(head.part1, fullUri, frame.number(), frame.epochSecond(),
+                    frame.nanos()));
+        } else if (head.status / 100 != 1 && !flow.pending.isEmpty()) {
+            Pending p = flow.pending.pollFirst();
+            tree.addString(HttpFields.RESPONSE_FOR_URI, data, start, lineEnd, p.fullUri);
+            tree.add(HttpFields.REQUEST_IN, data, start, lineEnd, p.frame);
+            long nanos = (frame.epochSecond() - p.seconds) * 1_000_000_000L + frame.nanos() - p.nanos;
+            tree.addTime(HttpFields.TIME, Math.floorDiv(nanos, 1_000_000_000L),
+                    (int) Math.floorMod(nanos, 1_000_000_000L));
+        }
+        int bodyStart = start + headLength;
+        if (bodyLength > 0) {
+            if (head.chunked) {
+                addChunks(tree, data, bodyStart, bodyLength);
+            } else {
+                tree.addString(HttpFields.FILE_DATA, data, bodyStart, bodyLength, data.latin1(bodyStart, bodyLength));
+            }
+        }
+        if (tree.infoWanted()) {
+            StringBuilder info = tree.info();
+            if (tree.findLayer(PROTOCOL.filterName()) == layer) {
+                info.setLength(0); // the first HTTP message of this frame describes it
+            } else {
+                info.append(", ");
+            }
+            info.append(data.latin1(start, lineEnd)).append(' ');
+            if (head.contentType != null) {
+                int semi = head.contentType.indexOf(';');
+                info.append(" (").append(semi < 0 ? head.contentType : head.contentType.substring(0, semi).strip())
+                        .append(')');
+            }
+        }
+    }
+
+    /** Records each chunk's size and the de-chunked body as {@code http.file_data}. */
+    private static void addChunks(Dissection tree, ByteView data, int at, int length) {
+        StringBuilder body = new StringBuilder();
+        int end = at + length;
+        while (at < end) {
+            int lineEnd = findCrlf(data, at, end - at);
+            int size = chunkSize(data, at, lineEnd - at);
+            tree.add(HttpFields.CHUNK_SIZE, data, at, lineEnd - at, size);
+            at = lineEnd + 2;
+            if (size == 0) {
+                break;
+            }
+            body.append(data.latin1(at, size));
+            at += size + 2;
+        }
+        tree.addString(HttpFields.FILE_DATA, data, at, 0, body);
+    }
+
+    // ---------------------------------------------------------------- framing
+
+    /** True if the bytes start like a request line (a token, a space) or a status line ("HTTP/"). */
+    private static boolean startsMessage(ByteView data, int at, int avail) {
+        int n = Math.min(avail, 16);
+        for (int i = 0; i < n; i++) {
+            int c = data.u8(at + i);
+            if (c == ' ') {
+                return i > 0;
+            }
+            if (c <= 32 || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0 && !(c == '/' && i == 4)) {
+                return false;
+            }
+        }
+        return n < 16; // a token of 16 characters with no space yet is not a method we know to wait for
+    }
+
+    /** Length of the head including the blank line, or -1 if the blank line is not within {@code avail}. */
+    private static int headLength(ByteView data, int at, int avail) {
+        for (int i = 0; i + 1 < avail; i++) {
+            if (data.u8(at + i) == '\n') {
+                if (data.u8(at + i + 1) == '\n') {
+                    return i + 2;
+                }
+                if (i + 2 < avail && data.u8(at + i + 1) == '\r' && data.u8(at + i + 2) == '\n') {
+                    return i + 3;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Length of a chunked body (chunks, last chunk, trailers), NEED_MORE or BAD. */
+    private static long chunkedLength(ByteView data, int at, int avail) {
+        int pos = 0;
+        while (true) {
+            int lineEnd = findCrlf(data, at + pos, Math.min(avail - pos, 1024));
+            if (lineEnd < 0) {
+                return avail - pos >= 1024 ? BAD : NEED_MORE;
+            }
+            int size = chunkSize(data, at + pos, lineEnd - at - pos);
+            if (size < 0) {
+                return BAD;
+            }
+            pos = lineEnd - at + 2;
+            if (size == 0) {
+                // trailer fields, then an empty line
+                while (true) {
+                    int end = findCrlf(data, at + pos, Math.min(avail - pos, MAX_HEAD));
+                    if (end < 0) {
+                        return NEED_MORE;
+                    }
+                    boolean empty = end == at + pos;
+                    pos = end - at + 2;
+                    if (empty) {
+                        return pos;
+                    }
+                }
+            }
+            if ((long) pos + size + 2 > avail) {
+                return NEED_MORE;
+            }
+            if (data.u8(at + pos + size) != '\r' || data.u8(at + pos + size + 1) != '\n') {
+                return BAD;
+            }
+            pos += size + 2;
+        }
+    }
+
+    /** The hex size at the start of a chunk line (extensions after ';' ignored), or -1. */
+    private static int chunkSize(ByteView data, int at, int length) {
+        long size = 0;
+        int digits = 0;
+        for (int i = 0; i < length; i++) {
+            int c = Character.digit(data.u8(at + i), 16);
+            if (c < 0) {
+                break;
+            }
+            size = size * 16 + c;
+            if (++digits > 7) {
+                return -1;
+            }
+        }
+        return digits == 0 ? -1 : (int) size;
+    }
+
+    /** Index of the CR of the first CRLF in {@code [at, at + avail)}, or -1. */
+    private static int findCrlf(ByteView data, int at, int avail) {
+        for (int i = 0; i + 1 < avail; i++) {
+            if (data.u8(at + i) == '\r' && data.u8(at + i + 1) == '\n') {
+                return at + i;
+            }
+        }
+        return -1;
+    }
+
+    /** A parsed head: the first line's three parts and the header lines. */
+    private static final class Head {
+        boolean isResponse;
+        String part1 = "";
+        String part2 = "";
+        String part3 = "";
+        int status;
+        int firstLineLength;
+        int headerCount;
+        boolean headerLimitHit;
+        final int[] lineOffset = new int[MAX_HEADER_LINES];
+        final int[] lineLength = new int[MAX_HEADER_LINES];
+        final String[] name = new String[MAX_HEADER_LINES];
+        final String[] value = new String[MAX_HEADER_LINES];
+        long contentLength = -1;
+        boolean chunked;
+        String contentType;
+        String host;
+
+        static Head parse(ByteView data, int start, int headLength) {
+            Head h = new Head();
+            int end = start + headLength;
+            int at = start;
+            boolean first = true;
+            while (at < end) {
+                int nl = at;
+                while (nl < end && data.u8(nl) != '\n') {
+                    nl++;
+                }
+                int len = nl - at;
+                if (len > 0 && data.u8(at + len - 1) == '\r') {
+                    len--;
+                }
+                if (len == 0) {
+                    break;
+                }
+                String line = data.latin1(at, len);
+                if (first) {
+                    h.firstLine(line, len);
+                    first = false;
+                } else {
+                    h.header(line, at, len);
+                }
+                at = nl + 1;
+            }
+            return h;
+        }
+
+        private void firstLine(String line, int len) {
+            firstLineLength = len;
+            int sp1 = line.indexOf(' ');
+            int sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
+            part1 = sp1 < 0 ? line : line.substring(0, sp1);
+            part2 = sp1 < 0 ? "" : sp2 < 0 ? line.substring(sp1 + 1) : line.substring(sp1 + 1, sp2);
+            part3 = sp2 < 0 ? "" : line.substring(sp2 + 1);
+            isResponse = part1.startsWith("HTTP/");
+            if (isResponse) {
+                try {
+                    status = Integer.parseInt(part2);
+                } catch (NumberFormatException e) {
+                    status = 0;
+                }
+            }
+        }
+
+        private void header(String line, int at, int len) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                return;
+            }
+            if (headerCount == MAX_HEADER_LINES) {
+                headerLimitHit = true;
+                return;
+            }
+            String n = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String v = line.substring(colon + 1).strip();
+            lineOffset[headerCount] = at;
+            lineLength[headerCount] = len;
+            name[headerCount] = n;
+            value[headerCount] = v;
+            headerCount++;
+            switch (n) {
+                case "content-length" -> {
+                    try {
+                        contentLength = Long.parseLong(v);
+                        if (contentLength < 0) {
+                            contentLength = BAD;
+                        }
+                    } catch (NumberFormatException e) {
+                        contentLength = BAD;
+                    }
+                }
+                case "transfer-encoding" -> chunked = v.toLowerCase(Locale.ROOT).endsWith("chunked");
+                case "content-type" -> contentType = v;
+                case "host" -> host = v;
+                default -> {
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.dissect.tls.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.field.FieldDef;
+import dev.dissect.api.stream.StreamDirection;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HttpDissectorTest {
+    private static final StreamDirection C = StreamDirection.CLIENT_TO_SERVER;
+    private static final StreamDirection S = StreamDirection.SERVER_TO_CLIENT;
+
+    @Test
+    void keepAliveRequestsInOneSegmentAreTwoLayers() {
+        StreamFeeder f = new StreamFeeder(new HttpDissector("https"));
+        Dissection d = f.segment(C, "GET /a HTTP/1.1\r\nHost: example.com\r\n\r\n"
+                + "GET /b?x=1 HTTP/1.1\r\nHost: example.com\r\n\r\n");
+        assertEquals(List.of("/a", "/b?x=1"), all(d, HttpFields.REQUEST_URI));
+        assertEquals(List.of("https://example.com/a", "https://example.com/b?x=1"),
+                all(d, HttpFields.REQUEST_FULL_URI));
+        assertEquals(List.of("1", "2"), all(d, HttpFields.REQUEST_NUMBER));
+        assertEquals("GET /a HTTP/1.1 , GET /b?x=1 HTTP/1.1 ", d.infoText());
+        assertEquals(List.of("Host: example.com\r\n", "Host: example.com\r\n"), all(d, HttpFields.REQUEST_LINE));
+    }
+
+    @Test
+    void aBodyOverSeveralSegmentsBelongsToTheLastOne() {
+        StreamFeeder f = new StreamFeeder(new HttpDissector());
+        Dissection first = f.segment(S, "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Len");
+        assertEquals(Dissection.NONE, first.findLayer("http"));
+        assertEquals(Dissection.NONE, f.segment(S, "gth: 10\r\n\r\n12345").findLayer("http"));
+        Dissection done = f.segment(S, "67890");
+        assertEquals(List.of("200"), all(done, HttpFields.RESPONSE_CODE));
+        assertEquals(List.of("10"), all(done, HttpFields.CONTENT_LENGTH));
+        assertEquals(List.of("10"), all(done, HttpFields.CONTENT_LENGTH_HEADER));
+        assertEquals(List.of("1234567890"), all(done, HttpFields.FILE_DATA));
+        assertEquals("HTTP/1.1 200 OK  (text/plain)", done.infoText());
+    }
+
+    @Test
+    void chunkedBodiesAreJoined() {
+        StreamFeeder f = new StreamFeeder(new HttpDissector());
+        f.segment(C, "GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+        assertEquals(Dissection.NONE, f.segment(S, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\n").findLayer("http"));
+        Dissection d = f.segment(S, "7;ext=1\r\n, world\r\n0\r\nX-Trailer: 1\r\n\r\n");
+        assertEquals(List.of("hello, world"), all(d, HttpFields.FILE_DATA));
+        assertEquals(List.of("5", "7", "0"), all(d, HttpFields.CHUNK_SIZE));
+        assertEquals(List.of("chunked"), all(d, HttpFields.TRANSFER_ENCODING));
+        assertEquals(List.of("1"), all(d, HttpFields.REQUEST_IN));
+        assertEquals(List.of("2.000000000"), all(d, HttpFields.TIME)); // frame 3 answers frame 1
+    }
+
+    @Test
+    void aResponseWithoutLengthEndsWithTheConnection() {
+        StreamFeeder f = new StreamFeeder(new HttpDissector());
+        assertEquals(Dissection.NONE,
+                f.segment(S, "HTTP/1.0 200 OK\r\nServer: old\r\n\r\nall of it").findLayer("http"));
+        f.segment(S, " and more");
+        Dissection d = f.end(S);
+        assertEquals(List.of("all of it and more"), all(d, HttpFields.FILE_DATA));
+        assertEquals(List.of("old"), all(d, HttpFields.SERVER));
+    }
+
+    @Test
+    void responsesToHeadAnd304HaveNoBody() {
+        StreamFeeder f = new StreamFeeder(new HttpDissector());
+        f.segment(C, "HEAD /x HTTP/1.1\r\nHost: h\r\n\r\nGET /y HTTP/1.1\r\nHost: h\r\n\r\n");
+        Dissection d = f.segment(S, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n"
+                + "HTTP/1.1 304 Not Modified\r\n\r\n");
+        assertEquals(List.of("200", "304"), all(d, HttpFields.RESPONSE_CODE));
+        assertEquals(List.of("http://h/x", "http://h/y"), all(d, HttpFields.RESPONSE_FOR_URI));
+        assertEquals(List.of(), all(d, HttpFields.FILE_DATA));
+    }
+
+    @Test
+    void aHeadOverTheLimitIsADiagnosticAndStopsTheDirection() {
+        StreamFeeder f = new StreamFeeder(new HttpDissector());
+        StringBuilder big = new StringBuilder("GET / HTTP/1.1\r\n");
+        while (big.length() <= HttpDissector.MAX_HEAD) {
+            big.append("X-Filler: ").append("a".repeat(100)).append("\r\n");
+        }
+        Dissection d = f.segment(C, big.toString());
+        assertEquals(1, d.diagnosticCount());
+        assertEquals(HttpFields.HEAD_TOO_LONG, d.diagnosticDef(0));
+        assertEquals(Dissection.NONE, f.segment(C, "GET / HTTP/1.1\r\n\r\n").findLayer("http"));
+    }
+
+    @Test
+    void badContentLengthAndNonHttpBytes() {
+        StreamFeeder f = new StreamFeeder(new HttpDissector());
+        Dissection bad = f.segment(S, "HTTP/1.1 200 OK\r\nContent-Length: lots\r\n\r\nbody");
+        assertEquals(HttpFields.BAD_CONTENT_LENGTH, bad.diagnosticDef(0));
+        StreamFeeder g = new StreamFeeder(new HttpDissector());
+        Dissection binary = g.segment(C, new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5});
+        assertEquals("Continuation", binary.infoText());
+        assertNull(first(binary, HttpFields.REQUEST_METHOD));
+    }
+
+    private static String first(Dissection d, FieldDef def) {
+        int i = d.find(def, 0);
+        return i == Dissection.NONE ? null : d.valueString(i);
+    }
+
+    private static List<String> all(Dissection d, FieldDef def) {
+        List<String> out = new ArrayList<>();
+        for (int i = d.find(def, 0); i != Dissection.NONE; i = d.find(def, i + 1)) {
+            out.add(d.valueString(i));
+        }
+        return out;
+    }
+}
