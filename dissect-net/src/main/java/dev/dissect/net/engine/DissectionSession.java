@@ -2,6 +2,7 @@ package dev.dissect.net.engine;
 
 import dev.dissect.net.defrag.IpDefragmenter;
 import dev.dissect.net.flow.NetworkEndpoints;
+import dev.dissect.net.flow.SessionStore;
 import dev.dissect.net.reassembly.ReassemblyCounters;
 import dev.dissect.net.reassembly.ReassemblyOptions;
 import dev.dissect.net.reassembly.TcpReassembler;
@@ -18,10 +19,17 @@ public final class DissectionSession {
     private final TcpReassembler tcp;
     private final IpDefragmenter defragmenter;
     private final NetworkEndpoints endpoints = new NetworkEndpoints();
+    private final SessionStore store;
 
     public DissectionSession(ReassemblyOptions options) {
+        this(options, new SessionStore());
+    }
+
+    /** A session whose dissectors keep their state in {@code store} (which also tells the pass). */
+    public DissectionSession(ReassemblyOptions options, SessionStore store) {
         this.options = options;
-        this.tcp = new TcpReassembler(options, counters);
+        this.store = store;
+        this.tcp = new TcpReassembler(options, counters, store);
         this.defragmenter = new IpDefragmenter(options, counters);
     }
 
@@ -45,6 +53,11 @@ public final class DissectionSession {
     /** The current frame's innermost IP addresses, recorded by the IP dissectors. */
     public NetworkEndpoints endpoints() {
         return endpoints;
+    }
+
+    /** Dissectors' state for this capture, and which pass this is. */
+    public SessionStore store() {
+        return store;
     }
 
     void beginFrame() {

@@ -5,6 +5,7 @@ import dev.dissect.api.dissection.Dissection;
 import dev.dissect.api.frame.FrameView;
 import dev.dissect.net.flow.FlowTable;
 import dev.dissect.net.flow.NetworkEndpoints;
+import dev.dissect.net.flow.SessionStore;
 
 /**
  * TCP flows of one session: {@code tcp.stream} numbers, relative sequence numbers, Wireshark's sequence analysis,
@@ -34,6 +35,7 @@ public final class TcpReassembler {
 
     private final ReassemblyOptions options;
     private final ReassemblyCounters counters;
+    private final SessionStore store;
     private final FlowTable<TcpFlow> table;
     private final TcpSegmentResult result = new TcpSegmentResult();
     private final StreamContextImpl context = new StreamContextImpl(this);
@@ -49,8 +51,14 @@ public final class TcpReassembler {
     private int currentDir;
 
     public TcpReassembler(ReassemblyOptions options, ReassemblyCounters counters) {
+        this(options, counters, new SessionStore());
+    }
+
+    /** A reassembler whose stream dissectors see {@code store} as their session's ({@link SessionStore.Scope}). */
+    public TcpReassembler(ReassemblyOptions options, ReassemblyCounters counters, SessionStore store) {
         this.options = options;
         this.counters = counters;
+        this.store = store;
         this.table = new FlowTable<>(options.maxFlows());
     }
 
@@ -60,6 +68,11 @@ public final class TcpReassembler {
 
     public ReassemblyCounters counters() {
         return counters;
+    }
+
+    /** The session's store of dissector state. */
+    public SessionStore store() {
+        return store;
     }
 
     /** Flows tracked now. */
