@@ -15,6 +15,8 @@ public final class DnsFields {
     }
 
     // header
+    /** The two-byte length before each message over TCP (RFC 1035 section 4.2.2). */
+    public static final FieldDef LENGTH = FieldDef.uint("dns.length", "Length", 2, Base.DEC);
     public static final FieldDef ID = FieldDef.uint("dns.id", "Transaction ID", 2, Base.HEX);
     public static final FieldDef FLAGS = FieldDef.uint("dns.flags", "Flags", 2, Base.HEX);
     public static final FieldDef FLAGS_RESPONSE = FieldDef.bool("dns.flags.response", "Response");
@@ -194,12 +196,13 @@ public final class DnsFields {
 
     // matching
     public static final FieldDef RESPONSE_IN = FieldDef.frameNumber("dns.response_in", "Response In")
-            .describedAs("Needs a second pass over the capture; not emitted by the one-pass engine.");
+            .describedAs("The response to this DNS query is in this frame. Needs the future: emitted only in the"
+                    + " second of two passes (DissectionEngine.beginSecondPass, tshark -2).");
     public static final FieldDef RESPONSE_TO = FieldDef.frameNumber("dns.response_to", "Request In");
     public static final FieldDef TIME = FieldDef.relativeTime("dns.time", "Time");
 
     static final FieldDef[] ALL = {
-        ID, FLAGS, FLAGS_RESPONSE, FLAGS_OPCODE, FLAGS_AUTHORITATIVE, FLAGS_CONFLICT, FLAGS_TRUNCATED,
+        LENGTH, ID, FLAGS, FLAGS_RESPONSE, FLAGS_OPCODE, FLAGS_AUTHORITATIVE, FLAGS_CONFLICT, FLAGS_TRUNCATED,
         FLAGS_RECDESIRED, FLAGS_TENTATIVE, FLAGS_RECAVAIL, FLAGS_Z, FLAGS_AUTHENTICATED, FLAGS_CHECKDISABLE,
         FLAGS_RCODE, COUNT_QUERIES, COUNT_ANSWERS, COUNT_AUTH_RR, COUNT_ADD_RR, COUNT_ZONES, COUNT_PREREQUISITES,
         COUNT_UPDATES,

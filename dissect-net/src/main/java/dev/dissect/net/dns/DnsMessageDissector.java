@@ -5,15 +5,19 @@ import dev.dissect.api.dissection.Dissection;
 import dev.dissect.api.field.FieldDef;
 import dev.dissect.api.frame.FrameView;
 import dev.dissect.api.spi.DissectionContext;
+import dev.dissect.api.stream.StreamContext;
+import dev.dissect.net.engine.SessionContext;
+import dev.dissect.net.flow.NetworkEndpoints;
+import dev.dissect.net.flow.SessionStore;
 import dev.dissect.net.wire.DnsQuestionTailView;
 import dev.dissect.net.wire.DnsRrFixedView;
 import dev.dissect.net.wire.DnsView;
 
 /**
  * Dissects one DNS message: header and flags, the four sections, every record's RDATA, the info column and the
- * query/response match. The transport is someone else's business: UDP hands a datagram to {@link DnsDissector};
- * a DNS-over-TCP stream dissector only needs to frame messages (two-byte length prefix) and call
- * {@link #dissectMessage} for each.
+ * query/response match. The transport is someone else's business: UDP hands a datagram to {@link DnsDissector}
+ * ({@link #dissectMessage}); {@link DnsTcpDissector} frames messages on their two-byte length prefix and calls
+ * {@link #dissectTcpMessage} for each.
  *
  * <pre>
  * +--------+--------+--------+--------+--------+--------+----------+--------+-----------+------------+
@@ -28,8 +32,18 @@ import dev.dissect.net.wire.DnsView;
  * question and record before the failure are kept, the record that failed adds none, and the match fields are not
  * added. Every length is checked before it is used; names are read by {@link DnsNames} with bounded work.
  *
- * <p>Allocation: one String per name and character string (fields are text), nothing else per message once
- * warmed up. Not thread-safe: one per engine, like the dissectors that own it.
+ * <p><b>Only what is read is made.</b> Names are decoded into reused buffers and rendered as text only for a
+ * recorded field ({@link Dissection#records}) or the info column ({@link Dissection#infoWanted}); recorded text
+ * goes into pooled builders ({@link DnsTextPool}), so once warm a message allocates nothing, whatever is recorded.
+ *
+ * <h2>Matching</h2>
+ * A query and its response share the transaction id and the conversation: over UDP the engine's flow key of the
+ * two endpoints (addresses from {@code NetworkEndpoints}, ports of the UDP hand-off, either direction), over TCP
+ * the {@code tcp.stream}. Recorded fields are not read, so matching works whatever {@code recordFields} selects.
+ * The table lives in the session's store: it starts empty with each capture. In the second of two passes
+ * ({@link SessionStore.Pass#SECOND}) a query also gets {@code dns.response_in} from what the first pass found.
+ *
+ * <p>Not thread-safe: one per engine, like the dissectors that own it.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc1035#section-4.1">RFC 1035 section 4.1</a>
  */
@@ -50,39 +64,103 @@ public final class DnsMessageDissector {
     private static final int CLASS_TOP_BIT = 0x8000;
     private static final int OPCODE_UPDATE = 5;
 
-    private final DnsTransactions transactions;
+    /** {@code [0]} transport and id, then the conversation; see {@link DnsTransactions}. */
+    private static final long TRANSPORT_TCP = 1L << 16;
+
+    private final DnsSessionState own;
     private final DnsNames names = new DnsNames();
+    private final DnsTextPool pool = new DnsTextPool();
     private final DnsRdata rdata;
+    private final long[] key = new long[DnsTransactions.KEY_LONGS];
+    private SessionStore lastStore;
+    private DnsSessionState lastState;
     private final DnsView header = new DnsView();
     private final DnsQuestionTailView questionTail = new DnsQuestionTailView();
     private final DnsRrFixedView fixed = new DnsRrFixedView();
 
     /** A dissector with its own query table. */
     public DnsMessageDissector() {
-        this(new DnsTransactions());
-    }
-
-    DnsMessageDissector(DnsTransactions transactions) {
-        this.transactions = transactions;
-        this.rdata = new DnsRdata(names);
+        this.own = new DnsSessionState();
+        this.rdata = new DnsRdata(names, pool);
     }
 
     /**
      * Dissects the message in {@code [offset, offset + length)} of {@code data} as a new layer of {@code flavor}.
-     * Compression pointers are relative to {@code offset}. Never throws on bad bytes.
+     * Compression pointers are relative to {@code offset}. Never throws on bad bytes. Within the engine the match
+     * uses the frame's transport flow; elsewhere queries and responses match on the transaction id alone.
      *
      * @return the bytes the message used (header and every record that parsed)
      */
     public int dissectMessage(DissectionContext ctx, ByteView data, int offset, int length, DnsFlavor flavor) {
-        Dissection tree = ctx.tree();
+        java.util.Arrays.fill(key, 0);
+        SessionStore store = null;
+        if (ctx instanceof SessionContext s) {
+            store = s.sessionStore();
+            NetworkEndpoints endpoints = s.session().endpoints();
+            if (endpoints.valid() && s.sourcePort() >= 0) {
+                endpoints.buildKey(s.sourcePort(), s.destinationPort());
+                System.arraycopy(endpoints.key(), 0, key, 1, NetworkEndpoints.KEY_LONGS);
+            }
+        }
+        return dissect(ctx.tree(), ctx.frame(), store, data, offset, length, flavor, false, true);
+    }
+
+    /**
+     * Dissects one DNS-over-TCP message (RFC 1035 section 4.2.2, RFC 7766): {@code [offset, offset + length)} is
+     * the two-byte length ({@code dns.length}) and the message. The match is within the TCP stream.
+     *
+     * @param newLayer false to add the fields to the record's last layer, a {@code dns} layer of an earlier
+     *                 message of this frame (see {@link DnsTcpDissector})
+     * @return the bytes used, length field included
+     */
+    public int dissectTcpMessage(StreamContext ctx, ByteView data, int offset, int length, boolean newLayer) {
+        java.util.Arrays.fill(key, 0);
+        key[0] = TRANSPORT_TCP;
+        key[1] = ctx.streamIndex();
+        SessionStore store = ctx instanceof SessionStore.Scope s ? s.sessionStore() : null;
+        return dissect(ctx.tree(), ctx.frame(), store, data, offset, length, DnsFlavor.DNS, true, newLayer);
+    }
+
+    private DnsSessionState state(SessionStore store) {
+        if (store == null) {
+            return own;
+        }
+        if (store != lastStore) {
+            lastStore = store;
+            lastState = store.state(DnsSessionState.class, DnsSessionState::new);
+        }
+        return lastState;
+    }
+
+    private int dissect(Dissection tree, FrameView frame, SessionStore store, ByteView data, int start,
+                        int total, DnsFlavor flavor, boolean lengthPrefix, boolean newLayer) {
         tree.setProtocolColumn(flavor.protocol().shortName());
-        tree.beginLayer(flavor.protocol(), offset, length);
-        StringBuilder info = tree.info();
-        info.setLength(0);
+        int layer;
+        if (newLayer) {
+            layer = tree.beginLayer(flavor.protocol(), start, total);
+        } else {
+            layer = tree.layerCount() - 1;
+            tree.setLayerLength(layer, tree.layerLength(layer) + total);
+        }
+        pool.beginMessage(tree, layer, !newLayer);
+        StringBuilder info = null;
+        if (tree.infoWanted()) {
+            info = tree.info();
+            info.setLength(0);
+        }
+        int offset = start;
+        int length = total;
+        if (lengthPrefix) {
+            tree.add(DnsFields.LENGTH, data, start, 2, data.u16(start));
+            offset += 2;
+            length -= 2;
+        }
         if (length < HEADER_LENGTH) {
             tree.diagnose(DnsFields.SHORT_HEADER, offset, length, length + " of " + HEADER_LENGTH + " bytes");
-            info.append("Malformed DNS message");
-            return length;
+            if (info != null) {
+                info.append("Malformed DNS message");
+            }
+            return total;
         }
         DnsView h = header.wrap(data, offset, length);
         int id = h.transactionId();
@@ -133,17 +211,27 @@ public final class DnsMessageDissector {
                 2, ns);
         tree.add(DnsFields.COUNT_ADD_RR, data, offset + DnsView.ARCOUNT_OFFSET, 2, ar);
 
-        DnsTypes.appendOpcode(info, opcode);
-        if (response) {
-            info.append(" response");
-        }
-        info.append(" 0x");
-        appendHex4(info, id);
-        if (response && rcode != 0) {
-            DnsTypes.appendRcode(info.append(' '), rcode);
+        if (info != null) {
+            DnsTypes.appendOpcode(info, opcode);
+            if (response) {
+                info.append(" response");
+            }
+            info.append(" 0x");
+            appendHex4(info, id);
+            if (response && rcode != 0) {
+                DnsTypes.appendRcode(info.append(' '), rcode);
+            }
         }
 
-        boolean matched = match(ctx.frame(), tree, id, response);
+        DnsSessionState state = state(store);
+        key[0] |= id;
+        boolean matched = false;
+        if (response) {
+            matched = state.transactions.findQuery(key, frame.number());
+        } else {
+            state.transactions.putQuery(key, frame.number(), frame.epochSecond(), frame.nanos(),
+                    zoneTransfer(data, offset, offset + length, qd));
+        }
         int end = offset + length;
         int p = offset + HEADER_LENGTH;
         for (int i = 0; i < qd && p >= 0; i++) {
@@ -153,20 +241,44 @@ public final class DnsMessageDissector {
             p = record(tree, data, offset, end, p, flavor, info);
         }
         if (p < 0) {
-            return length;
+            return total;
         }
+        SessionStore.Pass pass = store == null ? SessionStore.Pass.ONLY : store.pass();
         if (matched) {
-            tree.add(DnsFields.RESPONSE_TO, null, 0, 0, transactions.queryFrame);
-            FrameView frame = ctx.frame();
-            long s = frame.epochSecond() - transactions.querySeconds;
-            int nano = frame.nanos() - transactions.queryNanos;
+            DnsTransactions t = state.transactions;
+            tree.add(DnsFields.RESPONSE_TO, null, 0, 0, t.queryFrame);
+            long s = frame.epochSecond() - t.querySeconds;
+            int nano = frame.nanos() - t.queryNanos;
             if (nano < 0) {
                 nano += 1_000_000_000;
                 s--;
             }
             tree.addTime(DnsFields.TIME, s, nano);
+            if (pass == SessionStore.Pass.FIRST) {
+                state.responses.putIfAbsent(t.queryFrame, id, frame.number());
+            }
+        } else if (!response && pass == SessionStore.Pass.SECOND) {
+            DnsSessionState first = store.firstPass().stateIfPresent(DnsSessionState.class);
+            long in = first == null ? 0 : first.responses.get(frame.number(), id);
+            if (in != 0) {
+                tree.add(DnsFields.RESPONSE_IN, null, 0, 0, in);
+            }
         }
-        return p - offset;
+        return p - start;
+    }
+
+    /** True if the first question asks for AXFR or IXFR, whose answer may take several messages. */
+    private boolean zoneTransfer(ByteView data, int start, int end, int qd) {
+        int p = start + HEADER_LENGTH;
+        if (qd == 0 || names.read(data, start, end, p) < 0) {
+            return false;
+        }
+        int q = p + names.encodedLength;
+        if (q + 2 > end) {
+            return false;
+        }
+        int type = data.u16(q);
+        return type == DnsTypes.AXFR || type == DnsTypes.IXFR;
     }
 
     private static void flag(Dissection tree, FieldDef def, ByteView data, int at, int flags, int mask) {
@@ -194,8 +306,9 @@ public final class DnsMessageDissector {
         DnsQuestionTailView tail = questionTail.wrap(data, q, DnsQuestionTailView.MIN_LENGTH);
         int type = tail.qtype();
         int cls = tail.qclass();
-        String name = names.string();
-        tree.addString(DnsFields.QRY_NAME, data, p, nameLength, name);
+        if (tree.records(DnsFields.QRY_NAME)) {
+            tree.addString(DnsFields.QRY_NAME, data, p, nameLength, pool.copy(names.text()));
+        }
         tree.add(DnsFields.QRY_NAME_LEN, data, p, nameLength, names.nameLength());
         tree.add(DnsFields.COUNT_LABELS, data, p, nameLength, names.labelCount());
         tree.add(DnsFields.QRY_TYPE, data, q, 2, type);
@@ -207,9 +320,11 @@ public final class DnsMessageDissector {
         } else {
             tree.add(DnsFields.QRY_CLASS, data, q + 2, 2, cls);
         }
-        DnsTypes.appendType(info.append(' '), type).append(' ').append(name);
-        if (flavor == DnsFlavor.MDNS) {
-            info.append(qu ? ", \"QU\" question" : ", \"QM\" question");
+        if (info != null) {
+            DnsTypes.appendType(info.append(' '), type).append(' ').append(names.text());
+            if (flavor == DnsFlavor.MDNS) {
+                info.append(qu ? ", \"QU\" question" : ", \"QM\" question");
+            }
         }
         return q + DnsQuestionTailView.MIN_LENGTH;
     }
@@ -239,14 +354,16 @@ public final class DnsMessageDissector {
         }
         if (type == DnsTypes.SRV) {
             addSrvOwner(tree, data, p, nameLength);
-        } else {
-            tree.addString(DnsFields.RESP_NAME, data, p, nameLength, names.string());
+        } else if (tree.records(DnsFields.RESP_NAME)) {
+            tree.addString(DnsFields.RESP_NAME, data, p, nameLength, pool.copy(names.text()));
         }
         tree.add(DnsFields.RESP_TYPE, data, r, 2, type);
         boolean flush = flavor == DnsFlavor.MDNS && (cls & CLASS_TOP_BIT) != 0;
-        DnsTypes.appendType(info.append(' '), type);
-        if (flush) {
-            info.append(", cache flush");
+        if (info != null) {
+            DnsTypes.appendType(info.append(' '), type);
+            if (flush) {
+                info.append(", cache flush");
+            }
         }
         if (type == DnsTypes.OPT) {
             if (flavor == DnsFlavor.MDNS) {
@@ -278,14 +395,19 @@ public final class DnsMessageDissector {
 
     /** SRV owners are shown split, as {@code _service._proto.name} (and not as {@code dns.resp.name}). */
     private void addSrvOwner(Dissection tree, ByteView data, int p, int nameLength) {
-        String service = names.part(0);
-        tree.addString(DnsFields.SRV_SERVICE, data, p, nameLength, service);
-        String proto = names.part(1);
-        if (proto != null) {
-            tree.addString(DnsFields.SRV_PROTO, data, p, nameLength, proto);
-            String rest = names.part(2);
-            if (rest != null) {
-                tree.addString(DnsFields.SRV_NAME, data, p, nameLength, rest);
+        for (int part = 0; part < 3; part++) {
+            FieldDef def = part == 0 ? DnsFields.SRV_SERVICE : part == 1 ? DnsFields.SRV_PROTO : DnsFields.SRV_NAME;
+            if (tree.records(def)) {
+                StringBuilder b = pool.next();
+                if (b == null) {
+                    b = new StringBuilder();
+                }
+                if (!names.appendPart(part, b)) {
+                    return;
+                }
+                tree.addString(def, data, p, nameLength, b);
+            } else if (!names.hasPart(part)) {
+                return;
             }
         }
     }
@@ -319,63 +441,5 @@ public final class DnsMessageDissector {
 
     private boolean report(Dissection tree, int status, int at, int end) {
         return report(tree, status, at, end, names);
-    }
-
-    /**
-     * Records a query, or finds the query of a response; true if a response found its query. The key is the
-     * transaction id and the two endpoints (address and port) in either order.
-     */
-    private boolean match(FrameView frame, Dissection tree, int id, boolean response) {
-        // The innermost addresses and ports recorded so far are this message's (scan back from the end).
-        int srcPort = -1;
-        int dstPort = -1;
-        long srcAddr = 0;
-        long dstAddr = 0;
-        boolean haveSrc = false;
-        boolean haveDst = false;
-        for (int i = tree.fieldCount() - 1; i >= 0 && !(haveSrc && haveDst && srcPort >= 0 && dstPort >= 0); i--) {
-            String name = tree.fieldDef(i).name();
-            switch (name) {
-                case "udp.srcport", "tcp.srcport" -> srcPort = srcPort < 0 ? (int) tree.value(i) : srcPort;
-                case "udp.dstport", "tcp.dstport" -> dstPort = dstPort < 0 ? (int) tree.value(i) : dstPort;
-                case "ip.src", "ipv6.src" -> {
-                    if (!haveSrc) {
-                        srcAddr = hash(tree.source(i), tree.offset(i), tree.length(i));
-                        haveSrc = true;
-                    }
-                }
-                case "ip.dst", "ipv6.dst" -> {
-                    if (!haveDst) {
-                        dstAddr = hash(tree.source(i), tree.offset(i), tree.length(i));
-                        haveDst = true;
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        // As tshark's conversations, the key does not depend on direction: an mDNS response often goes from
-        // the same address to the same multicast group as its query.
-        long source = srcAddr * 31 + srcPort;
-        long destination = dstAddr * 31 + dstPort;
-        long a = id;
-        long b = Math.min(source, destination);
-        long c = Math.max(source, destination);
-        if (!response) {
-            transactions.putQuery(a, b, c, frame.number(), frame.epochSecond(), frame.nanos());
-            return false;
-        }
-        return transactions.findQuery(a, b, c, frame.number());
-    }
-
-    private static long hash(ByteView source, int offset, int length) {
-        if (source == null) {
-            return 0;
-        }
-        long h = 0xCBF29CE484222325L;
-        for (int i = 0; i < length; i++) {
-            h = (h ^ source.u8(offset + i)) * 0x100000001B3L;
-        }
-        return h;
     }
 }

@@ -43,6 +43,7 @@ final class DnsNames {
     private final byte[] raw = new byte[MAX_CHARS];
     private int rawLength;
     private final StringBuilder text = new StringBuilder(64);
+    private boolean rendered;
 
     /** Bytes the name occupies where it starts (up to its terminator or first pointer). */
     int encodedLength;
@@ -64,6 +65,7 @@ final class DnsNames {
         int encoded = -1;
         rawLength = 0;
         forwardPointer = false;
+        rendered = false;
         text.setLength(0);
         for (;;) {
             if (offset < messageStart || offset >= messageEnd) {
@@ -129,8 +131,17 @@ final class DnsNames {
     private int finish(int why, int encoded) {
         status = why;
         encodedLength = encoded;
+        return why;
+    }
+
+    /** Renders the name into {@link #text} on first use after a read: a name nobody shows costs no text. */
+    private StringBuilder rendered() {
+        if (rendered) {
+            return text;
+        }
+        rendered = true;
         text.setLength(0);
-        switch (why) {
+        switch (status) {
             case LOOP -> text.append(LOOP_TEXT);
             case TOO_LONG -> text.append(TOO_LONG_TEXT);
             default -> {
@@ -141,7 +152,7 @@ final class DnsNames {
                 }
             }
         }
-        return why;
+        return text;
     }
 
     /** The status of the last {@link #read}. */
@@ -151,17 +162,23 @@ final class DnsNames {
 
     /** The rendered name of the last successful {@link #read}; reused, valid until the next read. */
     CharSequence text() {
-        return text;
+        return rendered();
     }
 
     /** The rendered name as a new String. */
     String string() {
-        return text.toString();
+        return rendered().toString();
     }
 
     /** tshark's {@code dns.qry.name.len}: characters of the name, 0 for the root. */
     int nameLength() {
-        return encodedLength > 1 || status != OK ? (status == OK ? rawLength : text.length()) : 0;
+        if (status == LOOP) {
+            return LOOP_TEXT.length();
+        }
+        if (status == TOO_LONG) {
+            return TOO_LONG_TEXT.length();
+        }
+        return encodedLength > 1 ? rawLength : 0;
     }
 
     /** tshark's {@code dns.count.labels}: dots in the name plus one (dots inside labels count), 0 for the root. */
@@ -181,18 +198,37 @@ final class DnsNames {
         return labels;
     }
 
-    /** Splits the name at its first two dots (tshark's SRV owner fields); {@code part} 0, 1 or 2; null if absent. */
-    String part(int part) {
+    /**
+     * Appends part {@code part} (0, 1 or 2) of the name split at its first two dots (tshark's SRV owner fields) to
+     * {@code out}; false, appending nothing, if the name has no such part.
+     */
+    boolean appendPart(int part, StringBuilder out) {
+        int from = partStart(part);
+        if (from < 0) {
+            return false;
+        }
+        int end = part == 2 ? text.length() : indexOf('.', from);
+        out.append(text, from, end < 0 ? text.length() : end);
+        return true;
+    }
+
+    /** True if the name has part {@code part} (0, 1 or 2) of {@link #appendPart}. */
+    boolean hasPart(int part) {
+        return partStart(part) >= 0;
+    }
+
+    /** Where part {@code part} starts in the rendered name, or -1 if the name has fewer dots. */
+    private int partStart(int part) {
+        rendered();
         int from = 0;
         for (int p = 0; p < part; p++) {
             int dot = indexOf('.', from);
             if (dot < 0) {
-                return null;
+                return -1;
             }
             from = dot + 1;
         }
-        int end = part == 2 ? text.length() : indexOf('.', from);
-        return text.substring(from, end < 0 ? text.length() : end);
+        return from;
     }
 
     private int indexOf(char c, int from) {

@@ -4,16 +4,16 @@ import dev.dissect.api.spi.DissectorProvider;
 import dev.dissect.api.spi.Registrar;
 
 /**
- * Registers DNS on UDP port 53, mDNS on 5353 and LLMNR on 5355. Each registration gets its own
- * {@link DnsMessageDissector} and so its own bounded query table: state lives as long as the registry, never in a
- * static. DNS over TCP (port 53) waits for the stream-dissector SPI: it will be a framer for the two-byte length
- * prefix that calls {@link DnsMessageDissector#dissectMessage} per message.
+ * Registers DNS on UDP port 53, mDNS on 5353 and LLMNR on 5355, and DNS over TCP ({@link DnsTcpDissector}) on TCP
+ * ports 53 and 5353, as tshark 4.0 does. All share one {@link DnsMessageDissector}; its query tables live in each
+ * capture's session, never in a static.
  */
 public final class DnsProvider implements DissectorProvider {
     public static final int DNS_PORT = 53;
     public static final int MDNS_PORT = 5353;
     public static final int LLMNR_PORT = 5355;
     private static final String UDP_PORT_TABLE = "udp.port";
+    private static final String TCP_PORT_TABLE = "tcp.port";
 
     @Override
     public String id() {
@@ -30,5 +30,8 @@ public final class DnsProvider implements DissectorProvider {
         r.add(UDP_PORT_TABLE, DNS_PORT, new DnsDissector(DnsFlavor.DNS, messages));
         r.add(UDP_PORT_TABLE, MDNS_PORT, new DnsDissector(DnsFlavor.MDNS, messages));
         r.add(UDP_PORT_TABLE, LLMNR_PORT, new DnsDissector(DnsFlavor.LLMNR, messages));
+        DnsTcpDissector tcp = new DnsTcpDissector(messages);
+        r.addStream(TCP_PORT_TABLE, DNS_PORT, tcp);
+        r.addStream(TCP_PORT_TABLE, MDNS_PORT, tcp);
     }
 }

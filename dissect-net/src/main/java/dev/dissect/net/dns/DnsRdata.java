@@ -30,6 +30,7 @@ import dev.dissect.net.wire.DnsTypeBitmapWindowView;
  */
 final class DnsRdata {
     private final DnsNames names;
+    private final DnsTextPool pool;
     private final StringBuilder scratch = new StringBuilder(64);
     private final DnsRdataSoaTailView soa = new DnsRdataSoaTailView();
     private final DnsRdataMxHeadView mx = new DnsRdataMxHeadView();
@@ -47,12 +48,14 @@ final class DnsRdata {
     private final DnsRdataTlsaView tlsa = new DnsRdataTlsaView();
     private final DnsRdataSshfpView sshfp = new DnsRdataSshfpView();
 
-    DnsRdata(DnsNames names) {
+    DnsRdata(DnsNames names, DnsTextPool pool) {
         this.names = names;
+        this.pool = pool;
     }
 
     /**
      * Adds the fields of one record's RDATA at {@code [rd, rd + rdLength)}; the message is {@code [start, end)}.
+     * {@code info} is null when the info column is not wanted.
      *
      * @return false if the message cannot be dissected further (a diagnostic was recorded)
      */
@@ -65,7 +68,9 @@ final class DnsRdata {
                     return false;
                 }
                 tree.addBytes(DnsFields.A, data, rd, 4);
-                appendIpv4(info.append(' '), data, rd);
+                if (info != null) {
+                    appendIpv4(info.append(' '), data, rd);
+                }
                 return true;
             }
             case DnsTypes.AAAA -> {
@@ -73,7 +78,9 @@ final class DnsRdata {
                     return false;
                 }
                 tree.addBytes(DnsFields.AAAA, data, rd, 16);
-                FieldFormat.appendIpv6(info.append(' '), data, rd);
+                if (info != null) {
+                    FieldFormat.appendIpv6(info.append(' '), data, rd);
+                }
                 return true;
             }
             case DnsTypes.CNAME -> {
@@ -94,7 +101,9 @@ final class DnsRdata {
                 }
                 int preference = mx.wrap(data, rd, 2).preference();
                 tree.add(DnsFields.MX_PREFERENCE, data, rd, 2, preference);
-                info.append(' ').append(preference);
+                if (info != null) {
+                    info.append(' ').append(preference);
+                }
                 return nameField(tree, data, start, end, rd + 2, DnsFields.MX_MAIL_EXCHANGE, info);
             }
             case DnsTypes.SOA -> {
@@ -118,7 +127,9 @@ final class DnsRdata {
                 tree.add(DnsFields.SRV_PRIORITY, data, rd, 2, s.priority());
                 tree.add(DnsFields.SRV_WEIGHT, data, rd + 2, 2, s.weight());
                 tree.add(DnsFields.SRV_PORT, data, rd + 4, 2, s.port());
-                info.append(' ').append(s.priority()).append(' ').append(s.weight()).append(' ').append(s.port());
+                if (info != null) {
+                    info.append(' ').append(s.priority()).append(' ').append(s.weight()).append(' ').append(s.port());
+                }
                 return nameField(tree, data, start, end, rd + DnsRdataSrvHeadView.MIN_LENGTH, DnsFields.SRV_TARGET,
                         info);
             }
@@ -193,6 +204,12 @@ final class DnsRdata {
         }
     }
 
+    /** A character string as a value to record, in a pooled builder while the pool lasts. */
+    private CharSequence ascii(ByteView data, int offset, int length) {
+        StringBuilder b = pool.next();
+        return b == null ? DnsText.ascii(scratch, data, offset, length) : DnsText.appendAscii(b, data, offset, length);
+    }
+
     private static boolean need(Dissection tree, int at, int width, int end) {
         if (at + width > end) {
             tree.diagnose(DnsFields.TRUNCATED, at, Math.max(0, end - at), width + " bytes needed");
@@ -216,10 +233,11 @@ final class DnsRdata {
         if (!readName(tree, data, start, end, at)) {
             return false;
         }
-        String name = names.string();
-        tree.addString(def, data, at, names.encodedLength, name);
+        if (tree.records(def)) {
+            tree.addString(def, data, at, names.encodedLength, pool.copy(names.text()));
+        }
         if (info != null) {
-            info.append(' ').append(name);
+            info.append(' ').append(names.text());
         }
         return true;
     }
@@ -274,7 +292,9 @@ final class DnsRdata {
         if (!need(tree, p + 1, len, end)) {
             return -1;
         }
-        tree.addString(textDef, data, p + 1, len, DnsText.ascii(scratch, data, p + 1, len));
+        if (tree.records(textDef)) {
+            tree.addString(textDef, data, p + 1, len, ascii(data, p + 1, len));
+        }
         return p + 1 + len;
     }
 
@@ -291,9 +311,10 @@ final class DnsRdata {
         if (p < 0 || !readName(tree, data, start, end, p)) {
             return false;
         }
-        String name = names.string();
         tree.add(DnsFields.NAPTR_REPLACEMENT_LENGTH, data, p, names.encodedLength, names.nameLength());
-        tree.addString(DnsFields.NAPTR_REPLACEMENT, data, p, names.encodedLength, name);
+        if (tree.records(DnsFields.NAPTR_REPLACEMENT)) {
+            tree.addString(DnsFields.NAPTR_REPLACEMENT, data, p, names.encodedLength, pool.copy(names.text()));
+        }
         return true;
     }
 
@@ -306,16 +327,16 @@ final class DnsRdata {
         tree.add(DnsFields.CAA_FLAGS, data, rd, 1, flags);
         tree.add(DnsFields.CAA_ISSUER_CRITICAL, data, rd, 1, (flags & 0x80) != 0 ? 1 : 0);
         tree.add(DnsFields.CAA_TAG_LENGTH, data, rd + 1, 1, c.tagLength());
-        String tag = DnsText.ascii(scratch, data, c.tagRegionOffset(), c.tagRegionLength());
+        CharSequence tag = ascii(data, c.tagRegionOffset(), c.tagRegionLength());
         tree.addString(DnsFields.CAA_TAG, data, c.tagRegionOffset(), c.tagRegionLength(), tag);
-        FieldDef valueDef = switch (tag) {
-            case "issue" -> DnsFields.CAA_ISSUE;
-            case "issuewild" -> DnsFields.CAA_ISSUEWILD;
-            case "iodef" -> DnsFields.CAA_IODEF;
-            default -> DnsFields.CAA_UNKNOWN;
-        };
-        tree.addString(valueDef, data, c.valueOffset(), c.valueLength(),
-                DnsText.ascii(scratch, data, c.valueOffset(), c.valueLength()));
+        FieldDef valueDef = "issue".contentEquals(tag) ? DnsFields.CAA_ISSUE
+                : "issuewild".contentEquals(tag) ? DnsFields.CAA_ISSUEWILD
+                : "iodef".contentEquals(tag) ? DnsFields.CAA_IODEF
+                : DnsFields.CAA_UNKNOWN;
+        if (tree.records(valueDef)) {
+            tree.addString(valueDef, data, c.valueOffset(), c.valueLength(),
+                    ascii(data, c.valueOffset(), c.valueLength()));
+        }
         return true;
     }
 
@@ -524,7 +545,9 @@ final class DnsRdata {
                         return;
                     }
                     tree.add(DnsFields.SVCB_ALPN_LENGTH, data, q, 1, n);
-                    tree.addString(DnsFields.SVCB_ALPN, data, q + 1, n, DnsText.ascii(scratch, data, q + 1, n));
+                    if (tree.records(DnsFields.SVCB_ALPN)) {
+                        tree.addString(DnsFields.SVCB_ALPN, data, q + 1, n, ascii(data, q + 1, n));
+                    }
                     q += 1 + n;
                 }
             }

@@ -55,18 +55,23 @@ final class DnsText {
     /** A character string read as ASCII, as tshark's {@code ENC_ASCII} strings print: stops at the first NUL. */
     static String ascii(StringBuilder scratch, ByteView data, int offset, int length) {
         scratch.setLength(0);
+        return appendAscii(scratch, data, offset, length).toString();
+    }
+
+    /** Appends a character string as {@link #ascii} renders it. */
+    static StringBuilder appendAscii(StringBuilder out, ByteView data, int offset, int length) {
         for (int i = 0; i < length; i++) {
             int b = data.u8(offset + i);
             if (b == 0) {
                 break;
             }
             if (b >= 0x80) {
-                scratch.append(REPLACEMENT);
+                out.append(REPLACEMENT);
             } else {
-                appendAscii(scratch, b);
+                appendAscii(out, b);
             }
         }
-        return scratch.toString();
+        return out;
     }
 
     private static void appendAscii(StringBuilder out, int b) {

@@ -5,30 +5,29 @@ package dev.dissect.net.dns;
  * them ({@code dns.time}), in one pass.
  *
  * <p><b>Memory is bounded and nothing is allocated per message:</b> a direct-mapped table of {@link #CAPACITY}
- * slots of primitives, keyed by (transaction id, the two endpoints' addresses and ports in either order); a newer
- * query whose key falls in the same slot replaces the older one, so under heavy load an old query may be
- * forgotten (its response then carries no {@code dns.response_to}), never matched wrongly unless two different
- * keys agree on every stored part of the key (the addresses are kept as 64-bit hashes).
+ * slots of primitives. The key is {@link #KEY_LONGS} longs: the transaction id with the transport, then the
+ * conversation as the engine knows it (for UDP the canonical flow key of {@code NetworkEndpoints}, which is the
+ * same both ways; for TCP the {@code tcp.stream} number). Keys are compared whole, so two conversations never
+ * share a match. A newer query whose key falls in the same slot replaces the older one, so under heavy load an
+ * old query may be forgotten (its response then carries no {@code dns.response_to}).
  *
- * <p>One table per {@link DnsProvider} registration, so its lifetime is that of the engine's registry; no
- * statics. {@code dns.response_in} (on the query) would need the response's frame number before it is read:
- * tshark does a second pass for it; this one-pass table cannot, and the engine offers no second pass yet.
- *
- * <p>Not thread-safe, like the engine that owns it.
+ * <p>One table per capture: it lives in the session's store ({@link DnsSessionState}), so a new capture starts
+ * empty. Not thread-safe, like the engine that owns it.
  */
 final class DnsTransactions {
     static final int CAPACITY = 4096;
+    /** Longs in a key: transaction id and transport, then five of conversation. */
+    static final int KEY_LONGS = 6;
     /** A repeated unanswered query within this many seconds is a retransmission of the first. */
     static final long RETRANSMISSION_SECONDS = 5;
     private static final int MASK = CAPACITY - 1;
 
-    private final long[] keyA = new long[CAPACITY];
-    private final long[] keyB = new long[CAPACITY];
-    private final long[] keyC = new long[CAPACITY];
+    private final long[] keys = new long[CAPACITY * KEY_LONGS];
     private final long[] frame = new long[CAPACITY];
     private final long[] seconds = new long[CAPACITY];
     private final int[] nanos = new int[CAPACITY];
     private final long[] answeredIn = new long[CAPACITY];
+    private final boolean[] severalResponses = new boolean[CAPACITY];
 
     /** Frame number of the matched query after {@link #findQuery}. */
     long queryFrame;
@@ -39,17 +38,18 @@ final class DnsTransactions {
      * Records a query. A query whose key is already waiting for its answer is a retransmission: the original
      * stays, as tshark keeps the first request of a transaction, if it came less than
      * {@link #RETRANSMISSION_SECONDS} earlier (tshark's retransmission timer); otherwise this is a new transaction.
+     *
+     * @param several a zone transfer (AXFR, IXFR): every response matches, as tshark lets them
      */
-    void putQuery(long a, long b, long c, long frameNumber, long epochSecond, int nano) {
-        int slot = slot(a, b, c);
-        if (frame[slot] != 0 && answeredIn[slot] == 0 && keyA[slot] == a && keyB[slot] == b && keyC[slot] == c
+    void putQuery(long[] key, long frameNumber, long epochSecond, int nano, boolean several) {
+        int slot = slot(key);
+        if (frame[slot] != 0 && answeredIn[slot] == 0 && same(slot, key)
                 && frame[slot] < frameNumber && epochSecond - seconds[slot] < RETRANSMISSION_SECONDS) {
             return;
         }
         answeredIn[slot] = 0;
-        keyA[slot] = a;
-        keyB[slot] = b;
-        keyC[slot] = c;
+        severalResponses[slot] = several;
+        System.arraycopy(key, 0, keys, slot * KEY_LONGS, KEY_LONGS);
         frame[slot] = frameNumber;
         seconds[slot] = epochSecond;
         nanos[slot] = nano;
@@ -58,13 +58,12 @@ final class DnsTransactions {
     /**
      * Looks up the query a response answers; true if found (see {@link #queryFrame}). A second response in a
      * later frame to an answered query is a retransmission and finds nothing, as in tshark; several responses in
-     * one frame (DNS over TCP) all find it.
+     * one frame (DNS over TCP) all find it, and so do the responses of a zone transfer.
      */
-    boolean findQuery(long a, long b, long c, long responseFrame) {
-        int slot = slot(a, b, c);
-        if (frame[slot] == 0 || keyA[slot] != a || keyB[slot] != b || keyC[slot] != c
-                || frame[slot] >= responseFrame
-                || (answeredIn[slot] != 0 && answeredIn[slot] != responseFrame)) {
+    boolean findQuery(long[] key, long responseFrame) {
+        int slot = slot(key);
+        if (frame[slot] == 0 || !same(slot, key) || frame[slot] >= responseFrame
+                || (answeredIn[slot] != 0 && answeredIn[slot] != responseFrame && !severalResponses[slot])) {
             return false;
         }
         answeredIn[slot] = responseFrame;
@@ -74,8 +73,21 @@ final class DnsTransactions {
         return true;
     }
 
-    private static int slot(long a, long b, long c) {
-        long h = a * 0x9E3779B97F4A7C15L ^ b * 0xC2B2AE3D27D4EB4FL ^ c * 0x165667B19E3779F9L;
+    private boolean same(int slot, long[] key) {
+        int at = slot * KEY_LONGS;
+        for (int i = 0; i < KEY_LONGS; i++) {
+            if (keys[at + i] != key[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int slot(long[] key) {
+        long h = 0;
+        for (int i = 0; i < KEY_LONGS; i++) {
+            h = (h ^ key[i]) * 0x9E3779B97F4A7C15L;
+        }
         return (int) (h ^ h >>> 29 ^ h >>> 47) & MASK;
     }
 }

@@ -33,6 +33,8 @@ final class DnsTypes {
     static final int SVCB = 64;
     static final int HTTPS = 65;
     static final int SPF = 99;
+    static final int IXFR = 251;
+    static final int AXFR = 252;
     static final int CAA = 257;
 
     private static final String[] LOW = new String[262];

@@ -8,6 +8,7 @@ import dev.dissect.api.spi.DissectionContext;
 import dev.dissect.api.spi.DissectorTable;
 import dev.dissect.api.stream.FramingStreamDissector;
 import dev.dissect.api.stream.StreamDissector;
+import dev.dissect.net.flow.SessionStore;
 import dev.dissect.net.reassembly.ReassemblyFields;
 import dev.dissect.net.reassembly.ReassemblyOptions;
 
@@ -78,6 +79,29 @@ public final class DissectionEngine {
         session = new DissectionSession(options);
     }
 
+    /**
+     * Starts the first of two passes over a capture (tshark's {@code -2}): a new session that only collects.
+     * Dissect every frame, then call {@link #beginSecondPass()} and dissect them all again, in the same order;
+     * the second pass's records have the fields that need later frames ({@code dns.response_in}). The first
+     * pass's output is meant to be ignored (record no fields and no info for speed).
+     */
+    public void beginFirstPass() {
+        session = new DissectionSession(options, new SessionStore(SessionStore.Pass.FIRST, null));
+    }
+
+    /**
+     * Starts the second pass: a new session that can read what the first pass collected.
+     *
+     * @throws IllegalStateException if the current session is not a first pass
+     */
+    public void beginSecondPass() {
+        SessionStore first = session.store();
+        if (first.pass() != SessionStore.Pass.FIRST) {
+            throw new IllegalStateException("beginSecondPass() without beginFirstPass(): " + first.pass());
+        }
+        session = new DissectionSession(options, new SessionStore(SessionStore.Pass.SECOND, first));
+    }
+
     public DissectorRegistry registry() {
         return registry;
     }
@@ -86,6 +110,8 @@ public final class DissectionEngine {
     public void dissect(FrameView frame, Dissection out) {
         out.reset(frame);
         session.beginFrame();
+        context.sourcePort = -1;
+        context.destinationPort = -1;
         ByteView bytes = frame.data();
         out.add(CoreFields.FRAME_INTERFACE_ID, null, 0, 0, frame.interfaceId());
         out.addTime(CoreFields.FRAME_TIME_EPOCH, frame.epochSecond(), frame.nanos());
@@ -140,6 +166,8 @@ public final class DissectionEngine {
         ByteView nextBytes;
         int nextOffset;
         int nextLength;
+        int sourcePort = -1;
+        int destinationPort = -1;
 
         void begin(Dissection out, ByteView current) {
             tree = out;
@@ -150,6 +178,16 @@ public final class DissectionEngine {
         @Override
         public DissectionSession session() {
             return session;
+        }
+
+        @Override
+        public int sourcePort() {
+            return sourcePort;
+        }
+
+        @Override
+        public int destinationPort() {
+            return destinationPort;
         }
 
         @Override
@@ -191,6 +229,8 @@ public final class DissectionEngine {
         @Override
         public void handOffByPorts(DissectorTable table, int sourcePort, int destinationPort, int offset,
                                    int length) {
+            this.sourcePort = sourcePort;
+            this.destinationPort = destinationPort;
             handOffTo(PortDispatch.choose(table, sourcePort, destinationPort, bytes, offset, length, data), offset,
                     length);
         }

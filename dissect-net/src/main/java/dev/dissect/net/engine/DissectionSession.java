@@ -2,9 +2,9 @@ package dev.dissect.net.engine;
 
 import dev.dissect.net.defrag.IpDefragmenter;
 import dev.dissect.net.flow.NetworkEndpoints;
+import dev.dissect.net.flow.SessionStore;
 import dev.dissect.net.reassembly.ReassemblyCounters;
 import dev.dissect.net.reassembly.ReassemblyOptions;
-import dev.dissect.net.reassembly.SessionStore;
 import dev.dissect.net.reassembly.TcpReassembler;
 
 /**
@@ -19,10 +19,16 @@ public final class DissectionSession {
     private final TcpReassembler tcp;
     private final IpDefragmenter defragmenter;
     private final NetworkEndpoints endpoints = new NetworkEndpoints();
-    private final SessionStore store = new SessionStore();
+    private final SessionStore store;
 
     public DissectionSession(ReassemblyOptions options) {
+        this(options, new SessionStore());
+    }
+
+    /** A session whose dissectors keep their state in {@code store} (which also tells the pass). */
+    public DissectionSession(ReassemblyOptions options, SessionStore store) {
         this.options = options;
+        this.store = store;
         this.tcp = new TcpReassembler(options, counters, store);
         this.defragmenter = new IpDefragmenter(options, counters);
     }
@@ -44,17 +50,17 @@ public final class DissectionSession {
         return defragmenter;
     }
 
-    /**
-     * State that dissectors keep for the whole session, by type (a registry of TLS connections); read it after a
-     * pass. Dropped with the session.
-     */
-    public SessionStore store() {
-        return store;
-    }
-
     /** The current frame's innermost IP addresses, recorded by the IP dissectors. */
     public NetworkEndpoints endpoints() {
         return endpoints;
+    }
+
+    /**
+     * Dissectors' state for this capture, by type (the DNS query table, the registry of TLS connections), and which
+     * pass this is; read it after a pass. Dropped with the session.
+     */
+    public SessionStore store() {
+        return store;
     }
 
     void beginFrame() {

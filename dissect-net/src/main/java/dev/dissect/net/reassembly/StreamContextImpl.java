@@ -6,10 +6,11 @@ import dev.dissect.api.flow.FlowKey;
 import dev.dissect.api.frame.FrameView;
 import dev.dissect.api.stream.StreamContext;
 import dev.dissect.api.stream.StreamDirection;
+import dev.dissect.net.flow.SessionStore;
 import java.util.function.Supplier;
 
 /** The one {@link StreamContext} of a reassembler, re-pointed before each call; allocates nothing. */
-final class StreamContextImpl implements StreamContext {
+final class StreamContextImpl implements StreamContext, SessionStore.Scope {
     private final TcpReassembler owner;
     private StreamHalf half;
     private int start;
@@ -76,12 +77,17 @@ final class StreamContextImpl implements StreamContext {
     }
 
     @Override
+    public SessionStore sessionStore() {
+        return owner.store();
+    }
+
+    @Override
     public <T> T flowState(Class<T> type, Supplier<? extends T> factory) {
         return half.flow.state(type, factory);
     }
 
     @Override
     public <T> T sessionState(Class<T> type, Supplier<? extends T> factory) {
-        return owner.sessionStore().get(type, factory);
+        return owner.store().state(type, factory);
     }
 }

@@ -5,6 +5,7 @@ import dev.dissect.api.dissection.Dissection;
 import dev.dissect.api.frame.FrameView;
 import dev.dissect.net.flow.FlowTable;
 import dev.dissect.net.flow.NetworkEndpoints;
+import dev.dissect.net.flow.SessionStore;
 
 /**
  * TCP flows of one session: {@code tcp.stream} numbers, relative sequence numbers, Wireshark's sequence analysis,
@@ -34,11 +35,11 @@ public final class TcpReassembler {
 
     private final ReassemblyOptions options;
     private final ReassemblyCounters counters;
+    private final SessionStore store;
     private final FlowTable<TcpFlow> table;
     private final TcpSegmentResult result = new TcpSegmentResult();
     private final StreamContextImpl context = new StreamContextImpl(this);
     private final ByteView empty = ByteView.of(new byte[0]);
-    private final SessionStore sessionStore;
     private long nextStreamIndex;
     private TcpFlow oldest;
     private TcpFlow newest;
@@ -53,17 +54,12 @@ public final class TcpReassembler {
         this(options, counters, new SessionStore());
     }
 
-    /** A reassembler whose stream dissectors keep session-wide state in {@code store}. */
+    /** A reassembler whose stream dissectors see {@code store} as their session's ({@link SessionStore.Scope}). */
     public TcpReassembler(ReassemblyOptions options, ReassemblyCounters counters, SessionStore store) {
         this.options = options;
         this.counters = counters;
+        this.store = store;
         this.table = new FlowTable<>(options.maxFlows());
-        this.sessionStore = store;
-    }
-
-    /** Where stream dissectors keep state that outlives flows ({@code StreamContext.sessionState}). */
-    public SessionStore sessionStore() {
-        return sessionStore;
     }
 
     public ReassemblyOptions options() {
@@ -72,6 +68,11 @@ public final class TcpReassembler {
 
     public ReassemblyCounters counters() {
         return counters;
+    }
+
+    /** The session's store of dissector state: what outlives flows ({@code StreamContext.sessionState}). */
+    public SessionStore store() {
+        return store;
     }
 
     /** Flows tracked now. */

@@ -26,6 +26,11 @@ final class DnsFrames {
         return d;
     }
 
+    /** Dissects {@code frame} into {@code d} with this object's engine (so flows and matching carry on). */
+    void engineDissect(Dissection d, long number, byte[] frame) {
+        engine.dissect(new TestFrame(number, 100, (int) number * 1000, LinkType.ETHERNET, frame, frame.length), d);
+    }
+
     /** A query from client port 40000 to the server's port 53. */
     Dissection query(byte[] message) {
         return dissect(1, 100, 0, udp(CLIENT, SERVER, 40000, 53, message));

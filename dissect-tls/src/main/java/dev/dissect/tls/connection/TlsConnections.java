@@ -38,7 +38,7 @@ public final class TlsConnections {
 
     /** The session's registry, made on first use. Never null. */
     public static TlsConnections of(DissectionSession session) {
-        return session.store().get(TlsConnections.class, TlsConnections::new);
+        return session.store().state(TlsConnections.class, TlsConnections::new);
     }
 
     /** Adds a new connection; returns false (and counts it) once the cap is reached. */
