@@ -142,7 +142,7 @@ public final class Packets {
         return b.putShort((short) 0).put(payload).array();
     }
 
-    /** TCP options, in the order added; {@link #build()} pads with EOL to a multiple of 4. */
+    /** TCP options, in the order added; {@link TcpOptions#build()} pads with EOL to a multiple of 4. */
     public static TcpOptions tcpOptions() {
         return new TcpOptions();
     }

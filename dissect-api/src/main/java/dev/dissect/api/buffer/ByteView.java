@@ -80,21 +80,25 @@ public final class ByteView {
         return index >= 0 && width >= 0 && (long) index + width <= length;
     }
 
+    /** The unsigned byte at {@code index}, 0 to 255. */
     public int u8(int index) {
         check(index, 1);
         return buffer.get(base + index) & 0xFF;
     }
 
+    /** The signed byte at {@code index}. */
     public byte s8(int index) {
         check(index, 1);
         return buffer.get(base + index);
     }
 
+    /** Two bytes in network order (big-endian), 0 to 65,535. */
     public int u16(int index) {
         check(index, 2);
         return (short) SHORT_BE.get(buffer, base + index) & 0xFFFF;
     }
 
+    /** Two bytes little-endian, 0 to 65,535. */
     public int u16le(int index) {
         check(index, 2);
         return (short) SHORT_LE.get(buffer, base + index) & 0xFFFF;
@@ -107,19 +111,23 @@ public final class ByteView {
         return (buffer.get(i) & 0xFF) << 16 | (buffer.get(i + 1) & 0xFF) << 8 | buffer.get(i + 2) & 0xFF;
     }
 
+    /** Four bytes in network order, 0 to 4,294,967,295. */
     public long u32(int index) {
         return s32(index) & 0xFFFF_FFFFL;
     }
 
+    /** Four bytes little-endian, 0 to 4,294,967,295. */
     public long u32le(int index) {
         return s32le(index) & 0xFFFF_FFFFL;
     }
 
+    /** Four bytes in network order as a signed {@code int}. */
     public int s32(int index) {
         check(index, 4);
         return (int) INT_BE.get(buffer, base + index);
     }
 
+    /** Four bytes little-endian as a signed {@code int}. */
     public int s32le(int index) {
         check(index, 4);
         return (int) INT_LE.get(buffer, base + index);
@@ -131,6 +139,7 @@ public final class ByteView {
         return (long) LONG_BE.get(buffer, base + index);
     }
 
+    /** Eight bytes little-endian; values above {@link Long#MAX_VALUE} come back negative. */
     public long u64le(int index) {
         check(index, 8);
         return (long) LONG_LE.get(buffer, base + index);

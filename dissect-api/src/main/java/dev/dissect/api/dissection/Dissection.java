@@ -120,18 +120,22 @@ public final class Dissection {
         layerLength[layer] = length;
     }
 
+    /** The number of layers begun so far. */
     public int layerCount() {
         return layerCount;
     }
 
+    /** The protocol of layer {@code layer} (0 is the first, {@code frame} is not a layer). */
     public Protocol layerProtocol(int layer) {
         return layerProtocol[layer];
     }
 
+    /** Where layer {@code layer} starts, as an index into the frame (or the view it was dissected from). */
     public int layerOffset(int layer) {
         return layerOffset[layer];
     }
 
+    /** How many bytes layer {@code layer} covers. */
     public int layerLength(int layer) {
         return layerLength[layer];
     }
@@ -243,6 +247,16 @@ public final class Dissection {
     /**
      * Records an integer-like field (UINT, INT, BOOLEAN, IPV4 as a value, FRAMENUM) read at {@code offset}.
      *
+     * <p>{@code source}, {@code offset} and {@code length} say where the value lies (the {@code -V} byte range,
+     * and the bytes themselves for byte-valued types); the view is kept, not copied, so it must stay on the same
+     * bytes until this record is {@link #reset reset}: pass the view you were handed. {@code null} with 0 and 0
+     * marks a computed value.
+     *
+     * @param def    a field declared by the dissector's provider
+     * @param source the view the value was read from, or null
+     * @param offset where the value starts in {@code source}
+     * @param length how many bytes it covers
+     * @param value  the value (0 or 1 for BOOLEAN)
      * @return the field's index, or {@link #NONE} if the field is not being recorded
      */
     public int add(FieldDef def, ByteView source, int offset, int length, long value) {
@@ -300,10 +314,12 @@ public final class Dissection {
         return i;
     }
 
+    /** The number of fields recorded, over all layers. */
     public int fieldCount() {
         return fieldCount;
     }
 
+    /** The definition of field {@code field} (an index below {@link #fieldCount()}). */
     public FieldDef fieldDef(int field) {
         return fieldDef[field];
     }
@@ -328,10 +344,12 @@ public final class Dissection {
         return fieldSource[field];
     }
 
+    /** Where the field's bytes start in {@link #source(int)}; 0 for computed fields. */
     public int offset(int field) {
         return fieldOffset[field];
     }
 
+    /** How many bytes the field covers in {@link #source(int)}; 0 for computed fields. */
     public int length(int field) {
         return fieldLength[field];
     }
@@ -396,22 +414,27 @@ public final class Dissection {
         diagnosticDetail[i] = detail;
     }
 
+    /** The number of diagnostics reported, over all layers. */
     public int diagnosticCount() {
         return diagnosticCount;
     }
 
+    /** The definition of diagnostic {@code i}. */
     public DiagnosticDef diagnosticDef(int i) {
         return diagnosticDef[i];
     }
 
+    /** The layer that reported diagnostic {@code i}, or -1 if none had begun. */
     public int diagnosticLayer(int i) {
         return diagnosticLayer[i];
     }
 
+    /** Where the problem starts, as an index into the view the reporting layer was dissecting. */
     public int diagnosticOffset(int i) {
         return diagnosticOffset[i];
     }
 
+    /** How many bytes the problem covers. */
     public int diagnosticLength(int i) {
         return diagnosticLength[i];
     }
@@ -472,10 +495,12 @@ public final class Dissection {
         return undissected;
     }
 
+    /** Where the undissected bytes start in {@link #undissected()}. */
     public int undissectedOffset() {
         return undissectedOffset;
     }
 
+    /** How many bytes no dissector took; 0 if every byte was dissected. */
     public int undissectedLength() {
         return undissectedLength;
     }

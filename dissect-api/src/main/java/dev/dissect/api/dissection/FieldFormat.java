@@ -78,6 +78,7 @@ public final class FieldFormat {
         return out.append(n);
     }
 
+    /** Appends a 32-bit value as a dotted-decimal IPv4 address. */
     public static StringBuilder appendIpv4(StringBuilder out, long address) {
         return out.append((address >>> 24) & 0xFF).append('.').append((address >>> 16) & 0xFF).append('.')
                 .append((address >>> 8) & 0xFF).append('.').append(address & 0xFF);
@@ -123,6 +124,7 @@ public final class FieldFormat {
         return out;
     }
 
+    /** Appends {@code [offset, offset + length)} of {@code src} as lower-case hex without separators. */
     public static StringBuilder appendHex(StringBuilder out, ByteView src, int offset, int length) {
         for (int i = 0; i < length; i++) {
             int b = src.u8(offset + i);
@@ -131,6 +133,7 @@ public final class FieldFormat {
         return out;
     }
 
+    /** Appends {@code [offset, offset + length)} of {@code src} as lower-case hex pairs joined by {@code separator}. */
     public static StringBuilder appendHexSeparated(StringBuilder out, ByteView src, int offset, int length,
                                                    char separator) {
         for (int i = 0; i < length; i++) {

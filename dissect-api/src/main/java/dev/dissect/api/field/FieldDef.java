@@ -12,6 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * static final FieldDef SRC_PORT = FieldDef.uint("udp.srcport", "Source Port", 2, Base.DEC);
  * }</pre>
  *
+ * <p>What each part is for: the <b>name</b> is how users select the field ({@code -e ssp.length},
+ * {@code -Y 'ssp.length > 10'}) and the key in {@code -T json}; the <b>title</b> labels it in {@code -V}; the
+ * <b>type</b> decides how a value is stored and printed ({@link FieldType}); the <b>base</b> and <b>width</b> pick
+ * decimal or zero-padded hex for integers ({@code Base.HEX} with width 2 prints {@code 0x002a}); the
+ * <b>description</b> is the last column of {@code -G fields}. A field shows up only once its protocol declares it
+ * through {@link dev.dissect.api.spi.Registrar#protocol}.
+ *
  * <p>Two definitions are equal when all their components are; each also carries a small {@link #id()}, unique in
  * the process, so that "is this field wanted?" is an array look-up on the per-packet path.
  *
@@ -52,38 +59,47 @@ public final class FieldDef {
         return new FieldDef(name, title, FieldType.UINT, base, width, "");
     }
 
+    /** A boolean, printed {@code 1} or {@code 0}; record it with {@code add(def, view, offset, length, value)}, value 0 or 1. */
     public static FieldDef bool(String name, String title) {
         return new FieldDef(name, title, FieldType.BOOLEAN, Base.NONE, 0, "");
     }
 
+    /** A six-byte MAC address; record it with {@code addBytes}. */
     public static FieldDef ether(String name, String title) {
         return new FieldDef(name, title, FieldType.ETHER, Base.NONE, 6, "");
     }
 
+    /** An IPv4 address; record it with {@code addBytes} over its four bytes (or {@code add} with the 32-bit value). */
     public static FieldDef ipv4(String name, String title) {
         return new FieldDef(name, title, FieldType.IPV4, Base.NONE, 4, "");
     }
 
+    /** An IPv6 address; record it with {@code addBytes} over its sixteen bytes. */
     public static FieldDef ipv6(String name, String title) {
         return new FieldDef(name, title, FieldType.IPV6, Base.NONE, 16, "");
     }
 
+    /** Raw bytes, printed as hex; record it with {@code addBytes}. */
     public static FieldDef bytes(String name, String title) {
         return new FieldDef(name, title, FieldType.BYTES, Base.NONE, 0, "");
     }
 
+    /** Text: {@code addBytes} for ISO-8859-1 bytes printed as they are, {@code addString} for decoded text. */
     public static FieldDef string(String name, String title) {
         return new FieldDef(name, title, FieldType.STRING, Base.NONE, 0, "");
     }
 
+    /** A point in time; record it with {@code addTime}. */
     public static FieldDef absoluteTime(String name, String title) {
         return new FieldDef(name, title, FieldType.ABSOLUTE_TIME, Base.NONE, 0, "");
     }
 
+    /** A duration; record it with {@code addTime}. */
     public static FieldDef relativeTime(String name, String title) {
         return new FieldDef(name, title, FieldType.RELATIVE_TIME, Base.NONE, 0, "");
     }
 
+    /** A reference to another frame by number. */
     public static FieldDef frameNumber(String name, String title) {
         return new FieldDef(name, title, FieldType.FRAMENUM, Base.DEC, 0, "");
     }
@@ -109,14 +125,17 @@ public final class FieldDef {
         return name;
     }
 
+    /** Human title, the label in {@code -V} and {@code -G fields}. */
     public String title() {
         return title;
     }
 
+    /** The value type, which decides storage and printing. */
     public FieldType type() {
         return type;
     }
 
+    /** Integer display base; {@link Base#NONE} for non-integers. */
     public Base base() {
         return base;
     }
@@ -126,6 +145,7 @@ public final class FieldDef {
         return width;
     }
 
+    /** One sentence for {@code -G fields}, or the empty string. */
     public String description() {
         return description;
     }

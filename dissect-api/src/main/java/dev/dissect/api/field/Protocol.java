@@ -11,6 +11,7 @@ import java.util.Objects;
  * @since 0.1
  */
 public record Protocol(String filterName, String title, String shortName) {
+    /** Checks that no component is null. */
     public Protocol {
         Objects.requireNonNull(filterName, "filterName");
         Objects.requireNonNull(title, "title");

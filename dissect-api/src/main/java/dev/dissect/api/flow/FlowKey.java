@@ -58,6 +58,7 @@ public final class FlowKey {
         return clientAddress.clone();
     }
 
+    /** The client's port. */
     public int clientPort() {
         return clientPort;
     }
@@ -67,6 +68,7 @@ public final class FlowKey {
         return serverAddress.clone();
     }
 
+    /** The server's port. */
     public int serverPort() {
         return serverPort;
     }

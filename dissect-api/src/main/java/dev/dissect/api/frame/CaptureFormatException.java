@@ -11,6 +11,10 @@ public final class CaptureFormatException extends IOException {
     private static final long serialVersionUID = 1L;
     private final long offset;
 
+    /**
+     * @param offset  byte offset in the file or stream where the damage starts
+     * @param message what is wrong, without the offset (it is appended)
+     */
     public CaptureFormatException(long offset, String message) {
         super(message + " (at byte offset " + offset + ")");
         this.offset = offset;

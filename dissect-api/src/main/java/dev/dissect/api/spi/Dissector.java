@@ -18,10 +18,19 @@ import dev.dissect.api.field.Protocol;
  *       truncation or malformation with {@link dev.dissect.api.dissection.Dissection#diagnose} and return.</li>
  *   <li><b>Read only {@code [offset, offset + length)}.</b> The view is bounds-checked against the whole frame,
  *       not against your slice.</li>
- *   <li><b>Keep nothing.</b> The view and its bytes are valid only during the call. Per-flow state belongs to
- *       the engine's stores, never to static fields.</li>
- *   <li>One instance may serve many frames, one at a time (the engine is single-threaded per session).</li>
+ *   <li><b>Keep nothing.</b> The view and its bytes are valid only during the call; copy what must outlive it
+ *       ({@link ByteView#toArray(int, int)}). Per-flow state belongs to the engine's stores, never to static
+ *       fields.</li>
+ *   <li><b>Fields point into the bytes.</b> {@link dev.dissect.api.dissection.Dissection#add} keeps the view and
+ *       the offset you pass, not a copy: pass {@code data} itself (or a view that stays on the same bytes until
+ *       the next frame). Only emit fields you declared with {@link Registrar#protocol}.</li>
+ *   <li><b>One thread at a time.</b> One instance serves every frame of its engine, one call after another; it
+ *       may keep reusable scratch objects (a flyweight view it re-wraps each call) but no state from one call to
+ *       the next. Each engine loads its own provider instances.</li>
  * </ul>
+ *
+ * <p>See {@link dev.dissect.api.spi the package overview} for the whole contract, and the testkit's
+ * {@code DissectorContract} for a property suite that checks it on arbitrary bytes.
  *
  * @since 0.1
  */

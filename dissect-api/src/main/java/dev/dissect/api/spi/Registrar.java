@@ -17,10 +17,23 @@ import dev.dissect.api.stream.StreamDissector;
  */
 public interface Registrar {
 
-    /** Declares a protocol and the fields it may emit (they appear in {@code -G fields}). */
+    /**
+     * Declares a protocol and every field it may emit. Declared fields are listed by {@code -G fields}, can be
+     * named in {@code -e} and display filters, and print in {@code -V}, {@code -T fields} and {@code -T json} by
+     * their {@link FieldDef#type() type} and {@link FieldDef#base() base}. Field names start with the protocol's
+     * filter name and a dot ({@code ssp.length} for {@code ssp}). Declaring the same definition twice is harmless;
+     * declaring a name twice with different definitions is an error.
+     *
+     * @param protocol the protocol, as its layers will name it
+     * @param fields   every field its dissectors emit
+     */
     void protocol(Protocol protocol, FieldDef... fields);
 
-    /** Declares diagnostics a dissector may report. */
+    /**
+     * Declares diagnostics a dissector may report (listed like fields; {@code -V} prints them under their layer).
+     *
+     * @param diagnostics every diagnostic the provider's dissectors report
+     */
     void diagnostics(DiagnosticDef... diagnostics);
 
     /** The table named {@code name} (created if needed), for handing off through it later. */

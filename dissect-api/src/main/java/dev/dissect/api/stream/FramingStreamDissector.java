@@ -24,6 +24,7 @@ public abstract class FramingStreamDissector implements StreamDissector {
 
     private final LengthPrefixFramer framer;
 
+    /** @param framer where each message ends; see {@link LengthPrefixFramer} */
     protected FramingStreamDissector(LengthPrefixFramer framer) {
         this.framer = framer;
     }

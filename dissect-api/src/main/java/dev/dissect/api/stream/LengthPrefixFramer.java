@@ -29,6 +29,10 @@ public record LengthPrefixFramer(int lengthOffset, int lengthSize, int adjustmen
     /** {@link #frameLength} result: the length is above {@link #maxLength()} or negative after adjustment. */
     public static final int TOO_LONG = -2;
 
+    /**
+     * @throws IllegalArgumentException if the length field is not 1 to 4 bytes at a non-negative offset, or the
+     *         largest frame would not fit an {@code int}
+     */
     public LengthPrefixFramer {
         if (lengthOffset < 0 || lengthSize < 1 || lengthSize > 4 || maxLength < 0
                 || headerLength(lengthOffset, lengthSize) + maxLength > Integer.MAX_VALUE) {

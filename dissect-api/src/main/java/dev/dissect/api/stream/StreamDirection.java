@@ -7,6 +7,8 @@ package dev.dissect.api.stream;
  * @since 0.1
  */
 public enum StreamDirection {
+    /** From the client (the SYN's sender, or the side seen first) to the server. */
     CLIENT_TO_SERVER,
+    /** From the server to the client. */
     SERVER_TO_CLIENT
 }

@@ -31,7 +31,10 @@ import dev.dissect.api.field.Protocol;
  *       and must never be written.</li>
  *   <li>Never throw on bad bytes; report them as diagnostics in {@link StreamContext#tree()}. A dissector that
  *       throws is stopped for that direction and the exception recorded as a diagnostic.</li>
- *   <li>Keep no per-flow state in fields: use {@link StreamContext#flowState}.</li>
+ *   <li>Keep no per-flow state in fields: use {@link StreamContext#flowState}. One instance serves every flow
+ *       of its engine, one call at a time.</li>
+ *   <li><b>Segmentation never matters.</b> However the same bytes are cut into segments, the same messages come
+ *       out with the same fields (the testkit's {@code StreamDissectorContract} checks this).</li>
  * </ul>
  *
  * <p>Register with {@link dev.dissect.api.spi.Registrar#addStream} in {@code tcp.port}, or as a

@@ -113,15 +113,18 @@ public final class DissectorRegistry implements Registrar {
      */
     public void decodeAs(String table, long key, String protocolName) {
         StreamDissector stream = streamsByProtocol.get(protocolName);
-        if (stream != null) {
-            tableImpl(table).putStreamOverride(key, stream);
-            return;
-        }
         Dissector d = dissectorsByProtocol.get(protocolName);
-        if (d == null) {
+        if (stream == null && d == null) {
             throw new IllegalArgumentException("no dissector for protocol '" + protocolName + "'");
         }
-        tableImpl(table).putOverride(key, d);
+        // A protocol with both (a plugin's TCP stream and UDP datagram dissectors) gets both overrides: TCP flows
+        // take the stream dissector first, UDP payloads (which never use stream overrides) the packet one.
+        if (stream != null) {
+            tableImpl(table).putStreamOverride(key, stream);
+        }
+        if (d != null) {
+            tableImpl(table).putOverride(key, d);
+        }
     }
 
     DissectorTableImpl tableImpl(String name) {
