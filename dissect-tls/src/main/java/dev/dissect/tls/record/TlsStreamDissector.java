@@ -34,7 +34,7 @@ import dev.dissect.tls.handshake.HandshakeTypes;
  * </pre>
  *
  * <p><b>Records are framed once</b> by {@link FramingStreamDissector}: several records per segment and records
- * over several segments look the same here. A length above {@link #MAX_RECORD} records {@link #RECORD_TOO_LONG}
+ * over several segments look the same here. A length above {@link #MAX_RECORD} records {@link TlsRecordFields#RECORD_TOO_LONG}
  * (and the engine's {@code stream.frame.too_long}) and stops the direction. <b>Handshake messages over several
  * records</b> go through a bounded per-direction {@link HandshakeReassembler}. <b>After lost bytes</b> framing
  * resynchronises on the next plausible record header instead of stopping.
