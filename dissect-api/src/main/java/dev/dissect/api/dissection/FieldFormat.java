@@ -41,8 +41,7 @@ public final class FieldFormat {
                 }
             }
             case ABSOLUTE_TIME, RELATIVE_TIME -> appendSecondsNanos(out, value, aux);
-            case NONE -> {
-            }
+            case NONE -> out.append('1'); // tshark's -T fields prints 1 for a present label, so presence can be tested
             default -> throw new IllegalStateException("unknown type " + def.type());
         }
         return out;

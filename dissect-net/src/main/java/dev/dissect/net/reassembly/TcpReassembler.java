@@ -75,10 +75,14 @@ public final class TcpReassembler {
     /**
      * Finds or makes the segment's flow, runs sequence analysis and fills {@link #result()}.
      *
-     * @param wsShift the window-scale option's shift on a SYN, or -1 if absent
+     * @param wsShift       the window-scale option's shift on a SYN, or -1 if absent
+     * @param payloadLength the segment's length as reported (IP's length less the headers), captured or not
+     * @param analyze       false for a segment whose header runs past its reported length: it only gets its
+     *                      {@code tcp.stream}, as in Wireshark
      */
     public TcpFlow segment(NetworkEndpoints endpoints, FrameView frame, Dissection tree, int srcPort, int dstPort,
-                           int flags, long seqRaw, long ackRaw, int windowRaw, int wsShift, int payloadLength) {
+                           int flags, long seqRaw, long ackRaw, int windowRaw, int wsShift, int payloadLength,
+                           boolean analyze) {
         this.frame = frame;
         this.tree = tree;
         this.frameNumber = frame.number();
@@ -115,7 +119,10 @@ public final class TcpReassembler {
         touch(flow);
         int dir = low == flow.clientIsLow ? 0 : 1;
         currentDir = dir;
-        analyze(flow, dir, flags, seq, ack, windowRaw, wsShift, payloadLength);
+        result.streamIndex = flow.streamIndex;
+        if (analyze) {
+            analyze(flow, dir, flags, seq, ack, windowRaw, wsShift, payloadLength);
+        }
         return flow;
     }
 
