@@ -49,6 +49,9 @@ final class TcpHalf {
     }
 
     /** Remembers a segment that ends at {@code end}, for matching a later ACK. */
+    /** The furthest end of a segment recorded by {@link #sent}. */
+    long maxSentEnd = Long.MIN_VALUE;
+
     void sent(long end, long frame, long time) {
         if (unackedEnd == null) {
             unackedEnd = new long[UNACKED_CAPACITY];

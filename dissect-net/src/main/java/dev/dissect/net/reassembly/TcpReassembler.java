@@ -226,9 +226,12 @@ public final class TcpReassembler {
             fwd.nextSet = true;
             fwd.nextPos = end;
             fwd.nextTime = now;
-            if (seglen > 0 || syn || fin) {
-                fwd.sent(end, frameNumber, now);
-            }
+        }
+        // What an ACK may later acknowledge: as Wireshark, only a segment reaching past every one before it (a
+        // zero-window probe too; a keep-alive never), so a FIN after a probe is not a second entry for one byte.
+        if ((seglen > 0 || syn || fin) && end > fwd.maxSentEnd && (a & TcpSegmentResult.KEEP_ALIVE) == 0) {
+            fwd.maxSentEnd = end;
+            fwd.sent(end, frameNumber, now);
         }
         if (ackFlag) {
             rev.acked(ackPos, now, result);
@@ -328,12 +331,17 @@ public final class TcpReassembler {
         f.newer = null;
     }
 
+    /**
+     * Forgets a flow (evicted, timed out, or its ports reused). Each direction still open is ended first, so its
+     * stream dissector gets what is held (with gaps for holes) and {@code onEnd}; fields it records then go to the
+     * frame being dissected, the one that caused the eviction.
+     */
     private void remove(TcpFlow f) {
         unlink(f);
         table.remove(f.tableKey);
         for (TcpHalf h : f.halves) {
             if (h.stream != null) {
-                h.stream.release();
+                h.stream.end();
             }
         }
     }
