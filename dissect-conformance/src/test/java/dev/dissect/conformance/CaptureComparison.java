@@ -142,6 +142,8 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
                 continue;
             }
             String theirs = cell(row, c);
+            String renumbered = tally[c].field.equals(DeliberateDifferences.STREAM)
+                    ? rules.renumberStream(ours.toString(), theirs) : theirs;
             if (theirs.contentEquals(ours)) {
                 tally[c].agreed++;
                 if (!theirs.isEmpty()) {
@@ -150,7 +152,9 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
                 continue;
             }
             String o = ours.toString();
-            if (rules.skips(tally[c].field, o, theirs)) {
+            if (!renumbered.equals(theirs) && renumbered.equals(o)) {
+                tally[c].skipped++; // rule 5: tshark numbered conversations we do not see
+            } else if (rules.skips(tally[c].field, o, theirs)) {
                 tally[c].skipped++;
             } else {
                 tally[c].differ(capture.name(), frameNumber, o, theirs);

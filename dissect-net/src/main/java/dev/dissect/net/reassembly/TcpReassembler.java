@@ -172,11 +172,12 @@ public final class TcpReassembler {
         long window = windowRaw;
         if (syn) {
             result.scaleFactor = TcpSegmentResult.SCALE_NOT_SHOWN;
-        } else if (fwd.wsShift == TcpHalf.WS_UNKNOWN || rev.wsShift == TcpHalf.WS_UNKNOWN) {
-            result.scaleFactor = TcpSegmentResult.SCALE_UNKNOWN;
-        } else if (fwd.wsShift < 0 || rev.wsShift < 0) {
+        } else if (fwd.wsShift == TcpHalf.WS_NONE || rev.wsShift == TcpHalf.WS_NONE) {
             result.scaleFactor = TcpSegmentResult.SCALE_NONE;
+        } else if (fwd.wsShift == TcpHalf.WS_UNKNOWN) {
+            result.scaleFactor = TcpSegmentResult.SCALE_UNKNOWN;
         } else {
+            // This direction's SYN gave its shift; as Wireshark, it applies even if the peer's SYN was not seen.
             result.scaleFactor = 1 << fwd.wsShift;
             window = (long) windowRaw << fwd.wsShift;
         }
@@ -212,7 +213,8 @@ public final class TcpReassembler {
             long threshold = flow.initialRtt > 0 ? flow.initialRtt : OUT_OF_ORDER_DEFAULT_NANOS;
             if (since < FAST_RETRANSMISSION_NANOS && rev.dupAckNum >= 2 && rev.lastAckSet && rev.lastAck == seq) {
                 a |= TcpSegmentResult.FAST_RETRANSMISSION | TcpSegmentResult.RETRANSMISSION;
-            } else if (since < threshold && fwd.nextPos != seqPos + seglen) {
+            } else if (seglen > 0 && since < threshold && fwd.nextPos != seqPos + seglen) {
+                // A SYN or FIN without data sent again is a retransmission however soon it comes (Wireshark).
                 a |= TcpSegmentResult.OUT_OF_ORDER;
             } else {
                 a |= TcpSegmentResult.RETRANSMISSION;
