@@ -117,9 +117,21 @@ public final class FieldFormat {
             if (g > 0 && g != bestStart + bestLen) {
                 out.append(':');
             }
-            out.append(Integer.toHexString(src.u16(offset + 2 * g)));
+            appendHexGroup(out, src.u16(offset + 2 * g));
         }
         return out;
+    }
+
+    /** A 16-bit group in lower-case hex without leading zeros; unlike {@code Integer.toHexString}, allocates nothing. */
+    private static void appendHexGroup(StringBuilder out, int group) {
+        boolean started = false;
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            int digit = group >>> shift & 0xF;
+            if (digit != 0 || started || shift == 0) {
+                out.append(HEX[digit]);
+                started = true;
+            }
+        }
     }
 
     public static StringBuilder appendHex(StringBuilder out, ByteView src, int offset, int length) {

@@ -88,7 +88,9 @@ public final class DissectionEngine {
         session.beginFrame();
         ByteView bytes = frame.data();
         out.add(CoreFields.FRAME_INTERFACE_ID, null, 0, 0, frame.interfaceId());
-        out.addTime(CoreFields.FRAME_TIME_EPOCH, frame.epochSecond(), frame.nanos());
+        if (frame.hasTimestamp()) {
+            out.addTime(CoreFields.FRAME_TIME_EPOCH, frame.epochSecond(), frame.nanos());
+        }
         out.add(CoreFields.FRAME_NUMBER, null, 0, 0, frame.number());
         out.add(CoreFields.FRAME_LEN, null, 0, 0, frame.originalLength());
         out.add(CoreFields.FRAME_CAP_LEN, null, 0, 0, frame.capturedLength());
