@@ -91,6 +91,7 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
                 tally[c] = tallies.computeIfAbsent(name, n -> new FieldTally(n, registered.contains(n)));
             }
             int protocolsColumn = columns.indexOf(DeliberateDifferences.PROTOCOLS);
+            int ipv6LengthColumn = columns.indexOf(DeliberateDifferences.IPV6_PLEN);
             FieldCells cells = new FieldCells(columns, registered);
             DeliberateDifferences rules = new DeliberateDifferences(ourProtocols);
             try {
@@ -116,6 +117,7 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
                         if (protocolsColumn >= 0) {
                             rules.frame(String.valueOf(cells.cell(protocolsColumn)), cell(row, protocolsColumn));
                         }
+                        rules.ipv6PayloadLength(ipv6LengthColumn >= 0 ? cell(row, ipv6LengthColumn) : "");
                         compare(row, cells, tally, rules, ourFrames);
                     }
                 }

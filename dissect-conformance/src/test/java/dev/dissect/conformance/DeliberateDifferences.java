@@ -27,6 +27,9 @@ import java.util.Set;
  * nine fraction digits, or negative): a record whose sub-second field is out of range, which we carry into the
  * seconds.
  *
+ * <p>Where tshark's innermost {@code ipv6.plen} is 0 (BIG TCP, no Jumbo option), its UDP and TCP fields are absent
+ * and ours are skipped.
+ *
  * <p>{@code tcp.stream} is compared after renumbering tshark's indices ({@link #renumberStream}); a cell that agrees
  * only after renumbering is counted as skipped.
  */
@@ -34,12 +37,14 @@ final class DeliberateDifferences {
     static final String PROTOCOLS = "frame.protocols";
     static final String TIME = "frame.time_epoch";
     static final String STREAM = "tcp.stream";
+    static final String IPV6_PLEN = "ipv6.plen";
 
     private final Set<String> ourProtocols;
     private final Map<String, String> streamNumbers = new HashMap<>();
     private final Set<String> beyondReach = new HashSet<>();
     private boolean protocolsWithinReach;
     private boolean frameBeyondReach;
+    private boolean zeroIpv6Length;
 
     DeliberateDifferences(Set<String> ourProtocols) {
         this.ourProtocols = ourProtocols;
@@ -66,8 +71,16 @@ final class DeliberateDifferences {
         }
     }
 
+    /** Gives tshark's {@code ipv6.plen} cell of the current frame (call after {@link #frame}). */
+    void ipv6PayloadLength(String theirs) {
+        zeroIpv6Length = theirs.equals("0") || theirs.endsWith(",0");
+    }
+
     /** Whether a differing cell of {@code field} in the current frame is a deliberate difference. */
     boolean skips(String field, String ours, String theirs) {
+        if (zeroIpv6Length && theirs.isEmpty() && (field.startsWith("udp.") || field.startsWith("tcp."))) {
+            return true; // rule 7: an IPv6 payload length of 0 (BIG TCP)
+        }
         if (field.equals(PROTOCOLS)) {
             return protocolsWithinReach;
         }

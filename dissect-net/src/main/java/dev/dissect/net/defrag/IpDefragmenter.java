@@ -61,6 +61,7 @@ public final class IpDefragmenter {
     private int lastNextHeader;
     private boolean lastConflict;
     private boolean lastOverlap;
+    private boolean lastDropped;
 
     public IpDefragmenter(ReassemblyOptions options, ReassemblyCounters counters) {
         this.options = options;
@@ -89,6 +90,7 @@ public final class IpDefragmenter {
                         int fragOffset, boolean more, ByteView data, int off, int len, long frame, long now) {
         lastConflict = false;
         lastOverlap = false;
+        lastDropped = false;
         expire(now);
         Key key = version == 4
                 ? new Key(4, 0, addresses.u32(srcAt), 0, addresses.u32(dstAt), protocol, id)
@@ -96,8 +98,7 @@ public final class IpDefragmenter {
                         addresses.u64(dstAt + 8), 0, id);
         int end = fragOffset + len;
         if (len < 0 || end > MAX_PAYLOAD) {
-            counters.increment(ReassemblyCounter.FRAGMENTS_DROPPED);
-            return null;
+            return dropped();
         }
         Datagram d = pending.get(key);
         if (d == null) {
@@ -106,8 +107,7 @@ public final class IpDefragmenter {
                 evictOldest();
             }
             if (!makeRoom(DATAGRAM_OVERHEAD, null)) {
-                counters.increment(ReassemblyCounter.FRAGMENTS_DROPPED);
-                return null;
+                return dropped();
             }
             d = new Datagram(now);
             pending.put(key, d);
@@ -115,17 +115,14 @@ public final class IpDefragmenter {
         }
         if (!more) {
             if ((d.total >= 0 && d.total != end) || d.covered.length() > end) {
-                counters.increment(ReassemblyCounter.FRAGMENTS_DROPPED);
-                return null;
+                return dropped();
             }
             d.total = end;
         } else if (d.total >= 0 && end > d.total) {
-            counters.increment(ReassemblyCounter.FRAGMENTS_DROPPED);
-            return null;
+            return dropped();
         }
         if (end > d.bytes.length && !grow(d, end)) {
-            counters.increment(ReassemblyCounter.FRAGMENTS_DROPPED);
-            return null;
+            return dropped();
         }
         if (fragOffset == 0) {
             d.nextHeader = protocol;
@@ -185,6 +182,17 @@ public final class IpDefragmenter {
     /** The protocol (or IPv6 next header) of the first fragment of the datagram last completed. */
     public int lastNextHeader() {
         return lastNextHeader;
+    }
+
+    /** True if the last fragment added was dropped (inconsistent with its datagram, too long, or over a cap). */
+    public boolean lastDropped() {
+        return lastDropped;
+    }
+
+    private ByteView dropped() {
+        counters.increment(ReassemblyCounter.FRAGMENTS_DROPPED);
+        lastDropped = true;
+        return null;
     }
 
     /** True if the last fragment added overlapped bytes already held. */

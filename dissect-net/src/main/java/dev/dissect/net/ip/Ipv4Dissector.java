@@ -95,7 +95,7 @@ public final class Ipv4Dissector implements Dissector {
         tree.setProtocolColumn(PROTOCOL.shortName());
         int layer = tree.beginLayer(PROTOCOL, offset, Math.min(length, Ipv4View.MIN_LENGTH));
         if (length > 0 && ipv6 != null && data.u8(offset) >>> 4 == 6) {
-            tree.add(VERSION, data, offset, 1, 6);
+            tree.add(VERSION, data, offset, 1, 6); // tshark shows it from both layers
             ctx.handOffTo(ipv6, offset, length); // as Wireshark's ip dissector does with a version-6 packet
             return;
         }
@@ -184,6 +184,12 @@ public final class Ipv4Dissector implements Dissector {
                         REASSEMBLED_LENGTH);
                 if (whole != null) {
                     session.handOff(protocols, proto, whole, 0, whole.length());
+                    return;
+                }
+                if (defrag.lastDropped() && fragOffset == 0) {
+                    // A first fragment that cannot join its datagram (it runs past the length a last fragment
+                    // fixed): Wireshark dissects what it carries.
+                    ctx.handOff(protocols, proto, payload, payloadLength, payloadReported);
                     return;
                 }
             }

@@ -38,6 +38,9 @@ public final class Ipv6Dissector implements Dissector {
             "IPv6 version field is not 6");
     static final DiagnosticDef[] DIAGNOSTICS = {TRUNCATED, BAD_VERSION};
 
+    /** The fixed header's length. */
+    static final int HEADER_LENGTH = Ipv6View.MIN_LENGTH;
+
     private final Ipv6View view = new Ipv6View();
     private final DissectorTable protocols;
 
