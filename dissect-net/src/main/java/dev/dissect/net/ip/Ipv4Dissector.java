@@ -69,6 +69,8 @@ public final class Ipv4Dissector implements Dissector {
 
     private static final int OPTION_END = 0;
     private static final int OPTION_NOP = 1;
+    private static final int OPTION_LSRR = 131;
+    private static final int OPTION_SSRR = 137;
 
     private final Ipv4View view = new Ipv4View();
     private final Ipv4OptionView option = new Ipv4OptionView();
@@ -145,8 +147,9 @@ public final class Ipv4Dissector implements Dissector {
         int dstAt = offset + Ipv4View.DST_ADDR_OFFSET;
         tree.addBytes(SRC, data, srcAt, 4);
         tree.addBytes(ADDR, data, srcAt, 4);
-        tree.addBytes(DST, data, dstAt, 4);
-        tree.addBytes(ADDR, data, dstAt, 4);
+        int finalDstAt = finalDestination(data, offset, Math.min(headerLength, length), dstAt);
+        tree.addBytes(DST, data, finalDstAt, 4);
+        tree.addBytes(ADDR, data, finalDstAt, 4);
         SessionContext session = ctx instanceof SessionContext sc ? sc : null;
         if (session != null) {
             session.session().endpoints().ipv4(data, srcAt, dstAt, tree);
@@ -202,6 +205,38 @@ public final class Ipv4Dissector implements Dissector {
             return;
         }
         ctx.handOff(protocols, proto, payload, payloadLength, payloadReported);
+    }
+
+    /**
+     * Where the datagram's final destination is: the last address of a loose or strict source route whose route
+     * is not yet used up (RFC 791 3.1), which Wireshark shows as {@code ip.dst}; else the header's destination.
+     */
+    private static int finalDestination(ByteView data, int offset, int headerEnd, int dstAt) {
+        int at = offset + Ipv4View.MIN_LENGTH;
+        int end = offset + headerEnd;
+        while (at < end) {
+            int kind = data.u8(at);
+            if (kind == OPTION_END) {
+                break;
+            }
+            if (kind == OPTION_NOP) {
+                at++;
+                continue;
+            }
+            if (at + 1 >= end) {
+                break;
+            }
+            int len = data.u8(at + 1);
+            if (len < 2 || at + len > end) {
+                break;
+            }
+            if ((kind == OPTION_LSRR || kind == OPTION_SSRR) && len >= 7 && (len - 3) % 4 == 0
+                    && data.u8(at + 2) <= len) {
+                return at + len - 4;
+            }
+            at += len;
+        }
+        return dstAt;
     }
 
     /** As Wireshark: every field of a cut header whose bytes were captured, in order, then nothing more. */
