@@ -41,6 +41,17 @@ final class TcpHalf {
     /** Delivery to a stream dissector; null until one is attached. */
     StreamHalf stream;
 
+    /** Forgets the initial sequence number and everything analysis kept for this direction (a new SYN). */
+    void restart() {
+        synSeen = false;
+        baseSet = false;
+        nextSet = false;
+        dupAckNum = 0;
+        finSeen = false;
+        unackedCount = 0;
+        maxSentEnd = Long.MIN_VALUE;
+    }
+
     /** The 64-bit position of raw sequence number {@code seq} near the current next position. */
     long unwrap(int seq) {
         int rel = seq - base;

@@ -135,13 +135,20 @@ public final class TcpReassembler {
         boolean ackFlag = (flags & ACK) != 0;
         boolean sfr = syn || fin || rst;
 
+        if (syn && fwd.synSeen && fwd.isn != seq && fwd.stream == null) {
+            // A SYN with another initial sequence number on a flow still open: as Wireshark, this direction
+            // numbers from the new ISN (its analysis state starts over).
+            fwd.restart();
+        }
         if (syn) {
             if (!fwd.synSeen) {
                 fwd.synSeen = true;
                 fwd.isn = seq;
                 fwd.base = seq;
                 fwd.baseSet = true;
-                fwd.wsShift = wsShift >= 0 ? Math.min(wsShift, 14) : TcpHalf.WS_NONE;
+                if (fwd.wsShift == TcpHalf.WS_UNKNOWN) { // a later SYN (new ISN) keeps the first one's scale
+                    fwd.wsShift = wsShift >= 0 ? Math.min(wsShift, 14) : TcpHalf.WS_NONE;
+                }
                 if (!ackFlag) {
                     flow.synTime = now;
                 }
