@@ -152,6 +152,8 @@ public final class TcpReassembler {
                 if (!ackFlag) {
                     flow.synTime = now;
                 }
+            } else if (!ackFlag && flow.initialRtt < 0) {
+                flow.synTime = now; // the initial RTT runs from the last SYN sent, retransmissions included
             }
         } else if (!fwd.baseSet) {
             fwd.base = seq - 1;
@@ -220,8 +222,9 @@ public final class TcpReassembler {
             long threshold = flow.initialRtt > 0 ? flow.initialRtt : OUT_OF_ORDER_DEFAULT_NANOS;
             if (since < FAST_RETRANSMISSION_NANOS && rev.dupAckNum >= 2 && rev.lastAckSet && rev.lastAck == seq) {
                 a |= TcpSegmentResult.FAST_RETRANSMISSION | TcpSegmentResult.RETRANSMISSION;
-            } else if (seglen > 0 && since < threshold && fwd.nextPos != seqPos + seglen) {
-                // A SYN or FIN without data sent again is a retransmission however soon it comes (Wireshark).
+            } else if (since < threshold && fwd.nextPos != seqPos + seglen + (syn ? 1 : 0) + (fin ? 1 : 0)) {
+                // Compared with where this segment ends counting SYN and FIN, as Wireshark: a FIN sent again is a
+                // retransmission however soon it comes, a SYN long overtaken is out of order.
                 a |= TcpSegmentResult.OUT_OF_ORDER;
             } else {
                 a |= TcpSegmentResult.RETRANSMISSION;
