@@ -28,6 +28,8 @@ final class TcpHalf {
     int window = -1;
     int dupAckNum;
     long lastNonDupAckFrame;
+    /** The analysis flags of this direction's last segment. */
+    int lastAnalysis;
 
     boolean finSeen;
     long finPos;

@@ -210,7 +210,9 @@ public final class TcpReassembler {
         if (sameState && window != fwd.window) {
             a |= TcpSegmentResult.WINDOW_UPDATE;
         }
-        if (sameState && window == fwd.window) {
+        if (sameState && window == fwd.window && (rev.lastAnalysis & TcpSegmentResult.KEEP_ALIVE) != 0) {
+            a |= TcpSegmentResult.KEEP_ALIVE_ACK;
+        } else if (sameState && window == fwd.window) {
             a |= TcpSegmentResult.DUPLICATE_ACK;
             fwd.dupAckNum++;
             result.dupAckNum = fwd.dupAckNum;
@@ -231,6 +233,7 @@ public final class TcpReassembler {
             }
         }
         result.analysis |= a;
+        fwd.lastAnalysis = a;
 
         long end = seqPos + seglen + (syn ? 1 : 0) + (fin ? 1 : 0);
         if ((!fwd.nextSet || end > fwd.nextPos) && (a & (TcpSegmentResult.ZERO_WINDOW_PROBE

@@ -96,6 +96,8 @@ public final class TcpDissector implements Dissector {
             "TCP keep-alive segment");
     public static final FieldDef ANALYSIS_WINDOW_UPDATE = FieldDef.label("tcp.analysis.window_update",
             "TCP window update");
+    public static final FieldDef ANALYSIS_KEEP_ALIVE_ACK = FieldDef.label("tcp.analysis.keep_alive_ack",
+            "ACK to a TCP keep-alive segment");
     public static final FieldDef ANALYSIS_REUSED_PORTS = FieldDef.label("tcp.analysis.reused_ports",
             "A new tcp session is started with the same ports as an earlier session in this trace");
     public static final FieldDef ANALYSIS_ACKS_FRAME = FieldDef.frameNumber("tcp.analysis.acks_frame",
@@ -111,7 +113,7 @@ public final class TcpDissector implements Dissector {
             TSECR, LEN, PAYLOAD, ANALYSIS_FLAGS, ANALYSIS_RETRANSMISSION, ANALYSIS_FAST_RETRANSMISSION,
             ANALYSIS_OUT_OF_ORDER, ANALYSIS_LOST_SEGMENT, ANALYSIS_DUPLICATE_ACK, ANALYSIS_DUPLICATE_ACK_NUM,
             ANALYSIS_DUPLICATE_ACK_FRAME, ANALYSIS_ZERO_WINDOW, ANALYSIS_ZERO_WINDOW_PROBE, ANALYSIS_KEEP_ALIVE,
-            ANALYSIS_WINDOW_UPDATE, ANALYSIS_REUSED_PORTS, ANALYSIS_ACKS_FRAME, ANALYSIS_ACK_RTT,
+            ANALYSIS_WINDOW_UPDATE, ANALYSIS_KEEP_ALIVE_ACK, ANALYSIS_REUSED_PORTS, ANALYSIS_ACKS_FRAME, ANALYSIS_ACK_RTT,
             ANALYSIS_INITIAL_RTT};
     /** Table name, keyed by port. */
     public static final String TABLE = "tcp.port";
@@ -326,6 +328,9 @@ public final class TcpDissector implements Dissector {
         if (r.has(TcpSegmentResult.WINDOW_UPDATE)) {
             info.append("[TCP Window Update] ");
         }
+        if (r.has(TcpSegmentResult.KEEP_ALIVE_ACK)) {
+            info.append("[TCP Keep-Alive ACK] ");
+        }
         if (r.has(TcpSegmentResult.DUPLICATE_ACK)) {
             info.append("[TCP Dup ACK ").append(r.dupAckFrame).append('#').append(r.dupAckNum).append("] ");
         }
@@ -348,6 +353,7 @@ public final class TcpDissector implements Dissector {
         addFlag(tree, r, TcpSegmentResult.ZERO_WINDOW_PROBE, ANALYSIS_ZERO_WINDOW_PROBE);
         addFlag(tree, r, TcpSegmentResult.KEEP_ALIVE, ANALYSIS_KEEP_ALIVE);
         addFlag(tree, r, TcpSegmentResult.WINDOW_UPDATE, ANALYSIS_WINDOW_UPDATE);
+        addFlag(tree, r, TcpSegmentResult.KEEP_ALIVE_ACK, ANALYSIS_KEEP_ALIVE_ACK);
         addFlag(tree, r, TcpSegmentResult.REUSED_PORTS, ANALYSIS_REUSED_PORTS);
         if (r.has(TcpSegmentResult.DUPLICATE_ACK)) {
             // Wireshark adds the flag twice: under the analysis flags, and again with the duplicate's number.
