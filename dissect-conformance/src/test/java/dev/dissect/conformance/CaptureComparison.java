@@ -91,6 +91,7 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
                 tally[c] = tallies.computeIfAbsent(name, n -> new FieldTally(n, registered.contains(n)));
             }
             int protocolsColumn = columns.indexOf(DeliberateDifferences.PROTOCOLS);
+            int ipv6LengthColumn = columns.indexOf(DeliberateDifferences.IPV6_PLEN);
             FieldCells cells = new FieldCells(columns, registered);
             DeliberateDifferences rules = new DeliberateDifferences(ourProtocols);
             try {
@@ -116,6 +117,7 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
                         if (protocolsColumn >= 0) {
                             rules.frame(String.valueOf(cells.cell(protocolsColumn)), cell(row, protocolsColumn));
                         }
+                        rules.ipv6PayloadLength(ipv6LengthColumn >= 0 ? cell(row, ipv6LengthColumn) : "");
                         compare(row, cells, tally, rules, ourFrames);
                     }
                 }
@@ -142,6 +144,8 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
                 continue;
             }
             String theirs = cell(row, c);
+            String renumbered = tally[c].field.equals(DeliberateDifferences.STREAM)
+                    ? rules.renumberStream(ours.toString(), theirs) : theirs;
             if (theirs.contentEquals(ours)) {
                 tally[c].agreed++;
                 if (!theirs.isEmpty()) {
@@ -150,7 +154,9 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
                 continue;
             }
             String o = ours.toString();
-            if (rules.skips(tally[c].field, o, theirs)) {
+            if (!renumbered.equals(theirs) && renumbered.equals(o)) {
+                tally[c].skipped++; // rule 5: tshark numbered conversations we do not see
+            } else if (rules.skips(tally[c].field, o, theirs)) {
                 tally[c].skipped++;
             } else {
                 tally[c].differ(capture.name(), frameNumber, o, theirs);

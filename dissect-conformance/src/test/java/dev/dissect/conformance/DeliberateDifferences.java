@@ -1,6 +1,8 @@
 package dev.dissect.conformance;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,15 +26,25 @@ import java.util.Set;
  * <p>Apart from reach: {@code frame.time_epoch} is skipped where tshark prints a time that is not one (more than
  * nine fraction digits, or negative): a record whose sub-second field is out of range, which we carry into the
  * seconds.
+ *
+ * <p>Where tshark's innermost {@code ipv6.plen} is 0 (BIG TCP, no Jumbo option), its UDP and TCP fields are absent
+ * and ours are skipped.
+ *
+ * <p>{@code tcp.stream} is compared after renumbering tshark's indices ({@link #renumberStream}); a cell that agrees
+ * only after renumbering is counted as skipped.
  */
 final class DeliberateDifferences {
     static final String PROTOCOLS = "frame.protocols";
     static final String TIME = "frame.time_epoch";
+    static final String STREAM = "tcp.stream";
+    static final String IPV6_PLEN = "ipv6.plen";
 
     private final Set<String> ourProtocols;
+    private final Map<String, String> streamNumbers = new HashMap<>();
     private final Set<String> beyondReach = new HashSet<>();
     private boolean protocolsWithinReach;
     private boolean frameBeyondReach;
+    private boolean zeroIpv6Length;
 
     DeliberateDifferences(Set<String> ourProtocols) {
         this.ourProtocols = ourProtocols;
@@ -59,8 +71,16 @@ final class DeliberateDifferences {
         }
     }
 
+    /** Gives tshark's {@code ipv6.plen} cell of the current frame (call after {@link #frame}). */
+    void ipv6PayloadLength(String theirs) {
+        zeroIpv6Length = theirs.equals("0") || theirs.endsWith(",0");
+    }
+
     /** Whether a differing cell of {@code field} in the current frame is a deliberate difference. */
     boolean skips(String field, String ours, String theirs) {
+        if (zeroIpv6Length && theirs.isEmpty() && (field.startsWith("udp.") || field.startsWith("tcp."))) {
+            return true; // rule 7: an IPv6 payload length of 0 (BIG TCP)
+        }
         if (field.equals(PROTOCOLS)) {
             return protocolsWithinReach;
         }
@@ -76,6 +96,30 @@ final class DeliberateDifferences {
         boolean beyond = beyondReach.contains(protocol)
                 || (field.equals("ip.version") && beyondReach.contains("ipv6"));
         return beyond && (ours.isEmpty() || theirs.startsWith(ours + ","));
+    }
+
+    /**
+     * tshark's {@code tcp.stream} cell with its indices renumbered densely in order of first appearance in frames
+     * where we show {@code tcp.stream} (as many of tshark's occurrences as we have): tshark also numbers TCP
+     * conversations it finds in layers we do not reach (headers quoted in ICMP errors, connections a SOCKS
+     * dissector announces), so from there its indices run ahead of ours. A stream we split or merge still differs.
+     * Call once per frame of a capture, in order; returns {@code theirs} unchanged when ours is empty.
+     */
+    String renumberStream(String ours, String theirs) {
+        if (ours.isEmpty() || theirs.isEmpty()) {
+            return theirs;
+        }
+        int ourCount = ours.split(",", -1).length;
+        String[] t = theirs.split(",", -1);
+        for (int i = 0; i < t.length && i < ourCount; i++) {
+            String mapped = streamNumbers.get(t[i]);
+            if (mapped == null) {
+                mapped = String.valueOf(streamNumbers.size());
+                streamNumbers.put(t[i], mapped);
+            }
+            t[i] = mapped;
+        }
+        return String.join(",", t);
     }
 
     private static String[] split(String protocols) {

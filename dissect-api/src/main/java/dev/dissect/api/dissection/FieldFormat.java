@@ -41,8 +41,7 @@ public final class FieldFormat {
                 }
             }
             case ABSOLUTE_TIME, RELATIVE_TIME -> appendSecondsNanos(out, value, aux);
-            case NONE -> {
-            }
+            case NONE -> out.append('1'); // tshark's -T fields prints 1 for a present label, so presence can be tested
             default -> throw new IllegalStateException("unknown type " + def.type());
         }
         return out;
@@ -119,9 +118,21 @@ public final class FieldFormat {
             if (g > 0 && g != bestStart + bestLen) {
                 out.append(':');
             }
-            out.append(Integer.toHexString(src.u16(offset + 2 * g)));
+            appendHexGroup(out, src.u16(offset + 2 * g));
         }
         return out;
+    }
+
+    /** A 16-bit group in lower-case hex without leading zeros; unlike {@code Integer.toHexString}, allocates nothing. */
+    private static void appendHexGroup(StringBuilder out, int group) {
+        boolean started = false;
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            int digit = group >>> shift & 0xF;
+            if (digit != 0 || started || shift == 0) {
+                out.append(HEX[digit]);
+                started = true;
+            }
+        }
     }
 
     /** Appends {@code [offset, offset + length)} of {@code src} as lower-case hex without separators. */

@@ -41,4 +41,15 @@ public interface FrameView {
 
     /** Byte offset of this frame's record in its capture file or stream, for diagnostics. */
     long fileOffset();
+
+    /**
+     * False when the capture records no time for this frame (a pcapng Simple Packet Block): then
+     * {@link #epochSecond()} and {@link #nanos()} are 0 and mean nothing, and {@code frame.time_epoch} is absent,
+     * as in tshark.
+     *
+     * @since 0.2
+     */
+    default boolean hasTimestamp() {
+        return true;
+    }
 }

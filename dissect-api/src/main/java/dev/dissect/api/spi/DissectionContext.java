@@ -35,4 +35,39 @@ public interface DissectionContext {
 
     /** Asks the engine to dissect {@code [offset, offset + length)} next with {@code next}. */
     void handOffTo(Dissector next, int offset, int length);
+
+    /**
+     * How many bytes the current layer had on the wire, as the layers below report it (an IP header's total length
+     * less its header, say): at least the {@code length} this dissector was given, and more when the capture was
+     * cut short (snap length). Wireshark's {@code tvb_reported_length}; {@code tcp.len} comes from it.
+     *
+     * <p>A hand-off that runs to the end of the captured bytes keeps the reported bytes beyond them; one that stops
+     * earlier reports just its length, unless given a reported length explicitly
+     * ({@link #handOff(DissectorTable, long, int, int, int)}).
+     *
+     * @return the reported length, or -1 if this context does not track it (then take the captured length)
+     * @since 0.2
+     */
+    default int reportedLength() {
+        return -1;
+    }
+
+    /**
+     * Like {@link #handOff(DissectorTable, long, int, int)}, saying that the next layer had {@code reportedLength}
+     * bytes on the wire of which {@code length} were captured.
+     *
+     * @since 0.2
+     */
+    default void handOff(DissectorTable table, long key, int offset, int length, int reportedLength) {
+        handOff(table, key, offset, length);
+    }
+
+    /**
+     * Like {@link #handOffTo(Dissector, int, int)} with the next layer's reported length.
+     *
+     * @since 0.2
+     */
+    default void handOffTo(Dissector next, int offset, int length, int reportedLength) {
+        handOffTo(next, offset, length);
+    }
 }

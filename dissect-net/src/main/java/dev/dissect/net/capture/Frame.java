@@ -27,6 +27,7 @@ public final class Frame implements FrameView {
     private long originalLength;
     private long fileOffset;
     private boolean hasComment;
+    private boolean hasTimestamp = true;
 
     Frame() {
     }
@@ -43,7 +44,18 @@ public final class Frame implements FrameView {
     }
 
     /** Sets the timestamp; {@code nanos} must be 0 to 999,999,999. */
+    /** Marks this frame as carrying no time (set after {@link #time}: a Simple Packet Block). */
+    void noTimestamp() {
+        this.hasTimestamp = false;
+    }
+
+    @Override
+    public boolean hasTimestamp() {
+        return hasTimestamp;
+    }
+
     void time(long epochSecond, int nanos) {
+        this.hasTimestamp = true;
         this.epochSecond = epochSecond;
         this.nanos = nanos;
     }

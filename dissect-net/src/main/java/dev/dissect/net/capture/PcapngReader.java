@@ -286,6 +286,7 @@ public final class PcapngReader extends CaptureReader {
         }
         frame.set(++frameNumber, iface.info(), at, v, p.packetDataOffset(), (int) captured, original);
         frame.time(0, 0);
+        frame.noTimestamp();
         return frame;
     }
 

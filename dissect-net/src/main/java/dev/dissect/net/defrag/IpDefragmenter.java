@@ -22,7 +22,8 @@ import java.util.Map;
  * follow the {@link OverlapPolicy} and disagreeing ones are reported ({@link #lastConflict()}). The datagram is
  * complete when the last fragment (no "more fragments") fixed its length and every byte before it arrived.
  * <b>Memory is bounded</b>: at most {@link ReassemblyOptions#maxDatagrams()} datagrams and
- * {@link ReassemblyOptions#maxFragmentBytes()} bytes are held, oldest evicted first, and a datagram older than
+ * {@link ReassemblyOptions#maxFragmentBytes()} bytes (data, coverage bits, frame lists and a fixed overhead per
+ * datagram, each checked before it is charged) are held, oldest evicted first, and a datagram older than
  * {@link ReassemblyOptions#fragmentTimeoutNanos()} of capture time is dropped; everything dropped is counted.
  *
  * <p>Fragments are copied (they come from many frames); the reassembled payload is a new array, handed back as a
@@ -60,6 +61,7 @@ public final class IpDefragmenter {
     private int lastNextHeader;
     private boolean lastConflict;
     private boolean lastOverlap;
+    private boolean lastDropped;
 
     public IpDefragmenter(ReassemblyOptions options, ReassemblyCounters counters) {
         this.options = options;
@@ -88,6 +90,7 @@ public final class IpDefragmenter {
                         int fragOffset, boolean more, ByteView data, int off, int len, long frame, long now) {
         lastConflict = false;
         lastOverlap = false;
+        lastDropped = false;
         expire(now);
         Key key = version == 4
                 ? new Key(4, 0, addresses.u32(srcAt), 0, addresses.u32(dstAt), protocol, id)
@@ -95,8 +98,7 @@ public final class IpDefragmenter {
                         addresses.u64(dstAt + 8), 0, id);
         int end = fragOffset + len;
         if (len < 0 || end > MAX_PAYLOAD) {
-            counters.increment(ReassemblyCounter.FRAGMENTS_DROPPED);
-            return null;
+            return dropped();
         }
         Datagram d = pending.get(key);
         if (d == null) {
@@ -104,32 +106,38 @@ public final class IpDefragmenter {
                 counters.increment(ReassemblyCounter.DATAGRAMS_EVICTED_CAP);
                 evictOldest();
             }
+            if (!makeRoom(DATAGRAM_OVERHEAD, null)) {
+                return dropped();
+            }
             d = new Datagram(now);
             pending.put(key, d);
             charge(d, DATAGRAM_OVERHEAD);
         }
         if (!more) {
             if ((d.total >= 0 && d.total != end) || d.covered.length() > end) {
-                counters.increment(ReassemblyCounter.FRAGMENTS_DROPPED);
-                return null;
+                return dropped();
             }
             d.total = end;
         } else if (d.total >= 0 && end > d.total) {
-            counters.increment(ReassemblyCounter.FRAGMENTS_DROPPED);
-            return null;
+            return dropped();
         }
         if (end > d.bytes.length && !grow(d, end)) {
-            counters.increment(ReassemblyCounter.FRAGMENTS_DROPPED);
-            return null;
+            return dropped();
         }
         if (fragOffset == 0) {
             d.nextHeader = protocol;
         }
         write(d, fragOffset, data, off, len);
         if (d.frameCount == d.frames.length) {
-            d.frames = Arrays.copyOf(d.frames, d.frameCount * 2);
+            long extra = (long) d.frameCount * Long.BYTES;
+            if (makeRoom(extra, d)) {
+                d.frames = Arrays.copyOf(d.frames, d.frameCount * 2);
+                charge(d, extra);
+            }
         }
-        d.frames[d.frameCount++] = frame;
+        if (d.frameCount < d.frames.length) {
+            d.frames[d.frameCount++] = frame; // past the cap the bytes still count, the frame list stops growing
+        }
         if (d.total < 0 || d.covered.nextClearBit(0) < d.total) {
             return null;
         }
@@ -176,6 +184,17 @@ public final class IpDefragmenter {
         return lastNextHeader;
     }
 
+    /** True if the last fragment added was dropped (inconsistent with its datagram, too long, or over a cap). */
+    public boolean lastDropped() {
+        return lastDropped;
+    }
+
+    private ByteView dropped() {
+        counters.increment(ReassemblyCounter.FRAGMENTS_DROPPED);
+        lastDropped = true;
+        return null;
+    }
+
     /** True if the last fragment added overlapped bytes already held. */
     public boolean lastOverlap() {
         return lastOverlap;
@@ -212,20 +231,28 @@ public final class IpDefragmenter {
     private boolean grow(Datagram d, int end) {
         int size = Math.min(MAX_PAYLOAD, Math.max(end, Math.min(MAX_PAYLOAD, d.bytes.length * 2)));
         long extra = (size - d.bytes.length) + (size - d.bytes.length) / 8L;
-        while (counters.fragmentBytes() + extra > options.maxFragmentBytes() && pending.size() > 1) {
-            Key oldestKey = pending.keySet().iterator().next();
-            if (pending.get(oldestKey) == d) {
-                break;
-            }
-            counters.increment(ReassemblyCounter.DATAGRAMS_EVICTED_CAP);
-            evictOldest();
-        }
-        if (counters.fragmentBytes() + extra > options.maxFragmentBytes()) {
+        if (!makeRoom(extra, d)) {
             return false;
         }
         d.bytes = Arrays.copyOf(d.bytes, size);
         charge(d, extra);
         return true;
+    }
+
+    /**
+     * Evicts the oldest datagrams other than {@code keep} until {@code extra} more bytes fit under
+     * {@link ReassemblyOptions#maxFragmentBytes()}; false if they cannot. Every charge is checked here first, so
+     * {@link ReassemblyCounters#fragmentBytes()} never exceeds the cap.
+     */
+    private boolean makeRoom(long extra, Datagram keep) {
+        while (counters.fragmentBytes() + extra > options.maxFragmentBytes() && !pending.isEmpty()) {
+            if (pending.values().iterator().next() == keep) {
+                break;
+            }
+            counters.increment(ReassemblyCounter.DATAGRAMS_EVICTED_CAP);
+            evictOldest();
+        }
+        return counters.fragmentBytes() + extra <= options.maxFragmentBytes();
     }
 
     private void expire(long now) {

@@ -114,7 +114,9 @@ public final class DissectionEngine {
         context.destinationPort = -1;
         ByteView bytes = frame.data();
         out.add(CoreFields.FRAME_INTERFACE_ID, null, 0, 0, frame.interfaceId());
-        out.addTime(CoreFields.FRAME_TIME_EPOCH, frame.epochSecond(), frame.nanos());
+        if (frame.hasTimestamp()) {
+            out.addTime(CoreFields.FRAME_TIME_EPOCH, frame.epochSecond(), frame.nanos());
+        }
         out.add(CoreFields.FRAME_NUMBER, null, 0, 0, frame.number());
         out.add(CoreFields.FRAME_LEN, null, 0, 0, frame.originalLength());
         out.add(CoreFields.FRAME_CAP_LEN, null, 0, 0, frame.capturedLength());
@@ -125,10 +127,10 @@ public final class DissectionEngine {
             out.diagnose(CoreFields.UNKNOWN_LINK_TYPE, 0, bytes.length(), "link type " + frame.linkType());
             next = data;
         }
-        run(next, bytes, 0, bytes.length(), out);
+        run(next, bytes, 0, bytes.length(), (int) Math.min(Integer.MAX_VALUE, Math.max(bytes.length(), frame.originalLength())), out);
     }
 
-    private void run(Dissector first, ByteView bytes, int offset, int length, Dissection out) {
+    private void run(Dissector first, ByteView bytes, int offset, int length, int reported, Dissection out) {
         Context ctx = context;
         Dissector current = first;
         for (int depth = 0; ; depth++) {
@@ -136,7 +138,7 @@ public final class DissectionEngine {
                 out.diagnose(CoreFields.DEPTH_LIMIT, offset, length, null);
                 current = data;
             }
-            ctx.begin(out, bytes);
+            ctx.begin(out, bytes, reported);
             try {
                 current.dissect(ctx, bytes, offset, length);
             } catch (RuntimeException e) {
@@ -152,27 +154,63 @@ public final class DissectionEngine {
                 return;
             }
             current = ctx.next;
+            reported = nextReported(ctx, bytes, offset, length, reported);
             bytes = ctx.nextBytes;
             offset = ctx.nextOffset;
             length = ctx.nextLength;
         }
     }
 
+    /**
+     * The next layer's reported length: as its dissector said; else, when it runs to the end of the captured bytes
+     * of the same buffer, what the current layer reported beyond its start; else its captured length.
+     */
+    private static int nextReported(Context ctx, ByteView bytes, int offset, int length, int reported) {
+        int nextLength = Math.max(0, ctx.nextLength);
+        if (ctx.nextReported >= 0) {
+            return Math.max(nextLength, ctx.nextReported);
+        }
+        if (ctx.nextBytes == bytes && ctx.nextOffset + ctx.nextLength == offset + length) {
+            return Math.max(nextLength, reported - (ctx.nextOffset - offset));
+        }
+        return nextLength;
+    }
+
     /** The hand-off state of one dissector call; reused, never escapes a call. */
     private final class Context implements SessionContext {
         private Dissection tree;
         private ByteView bytes;
+        private int reported;
         Dissector next;
         ByteView nextBytes;
         int nextOffset;
         int nextLength;
         int sourcePort = -1;
         int destinationPort = -1;
+        int nextReported;
 
-        void begin(Dissection out, ByteView current) {
+        void begin(Dissection out, ByteView current, int reportedLength) {
             tree = out;
             bytes = current;
+            reported = reportedLength;
             next = null;
+        }
+
+        @Override
+        public int reportedLength() {
+            return reported;
+        }
+
+        @Override
+        public void handOff(DissectorTable table, long key, int offset, int length, int reportedLength) {
+            handOff(table, key, offset, length);
+            nextReported = reportedLength;
+        }
+
+        @Override
+        public void handOffTo(Dissector dissector, int offset, int length, int reportedLength) {
+            handOffTo(dissector, offset, length);
+            nextReported = reportedLength;
         }
 
         @Override
@@ -208,6 +246,7 @@ public final class DissectionEngine {
             nextBytes = onto;
             nextOffset = offset;
             nextLength = length;
+            nextReported = -1;
         }
 
         @Override
@@ -246,6 +285,7 @@ public final class DissectionEngine {
             nextBytes = bytes;
             nextOffset = offset;
             nextLength = length;
+            nextReported = -1;
         }
     }
 }

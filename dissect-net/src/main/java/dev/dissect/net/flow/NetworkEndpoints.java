@@ -16,7 +16,7 @@ import dev.dissect.net.link.VlanDissector;
  * {@link #sourceIsLow()} tells which one sent this packet.
  */
 public final class NetworkEndpoints {
-    /** Longs in a canonical flow key: two addresses of two longs, then ports, VLAN and IP version. */
+    /** Longs in a canonical flow key: two addresses of two longs, then ports and IP version. */
     public static final int KEY_LONGS = 5;
 
     private boolean valid;
@@ -109,7 +109,7 @@ public final class NetworkEndpoints {
             c = Integer.compare(srcPort, dstPort);
         }
         sourceIsLow = c <= 0;
-        long meta = (long) vlan << 8 | ipVersion;
+        long meta = ipVersion; // no VLAN: Wireshark's TCP conversations (tcp.stream) ignore it
         if (sourceIsLow) {
             key[0] = srcHi;
             key[1] = srcLo;

@@ -69,6 +69,8 @@ public final class Ipv4Dissector implements Dissector {
 
     private static final int OPTION_END = 0;
     private static final int OPTION_NOP = 1;
+    private static final int OPTION_LSRR = 131;
+    private static final int OPTION_SSRR = 137;
 
     private final Ipv4View view = new Ipv4View();
     private final Ipv4OptionView option = new Ipv4OptionView();
@@ -95,10 +97,12 @@ public final class Ipv4Dissector implements Dissector {
         tree.setProtocolColumn(PROTOCOL.shortName());
         int layer = tree.beginLayer(PROTOCOL, offset, Math.min(length, Ipv4View.MIN_LENGTH));
         if (length > 0 && ipv6 != null && data.u8(offset) >>> 4 == 6) {
+            tree.add(VERSION, data, offset, 1, 6); // tshark shows it from both layers
             ctx.handOffTo(ipv6, offset, length); // as Wireshark's ip dissector does with a version-6 packet
             return;
         }
         if (length < Ipv4View.MIN_LENGTH) {
+            truncatedHeader(tree, data, offset, length);
             tree.diagnose(TRUNCATED, offset, length, length + " of " + Ipv4View.MIN_LENGTH + " bytes");
             return;
         }
@@ -121,6 +125,11 @@ public final class Ipv4Dissector implements Dissector {
         int totalLength = ip.totalLength();
         // TCP segmentation offload writes 0 here; Wireshark then shows (and uses) what is there.
         tree.add(LEN, data, offset + Ipv4View.TOTAL_LENGTH_OFFSET, 2, totalLength == 0 ? length : totalLength);
+        if (totalLength != 0 && totalLength < headerLength) {
+            tree.diagnose(BAD_TOTAL_LENGTH, offset + Ipv4View.TOTAL_LENGTH_OFFSET, 2,
+                    totalLength + " < header length " + headerLength);
+            return; // Wireshark stops here too
+        }
         tree.add(ID, data, offset + Ipv4View.IDENTIFICATION_OFFSET, 2, ip.identification());
         int flags = ip.flags();
         int flagsAt = offset + Ipv4View.FLAGS_OFFSET;
@@ -138,8 +147,9 @@ public final class Ipv4Dissector implements Dissector {
         int dstAt = offset + Ipv4View.DST_ADDR_OFFSET;
         tree.addBytes(SRC, data, srcAt, 4);
         tree.addBytes(ADDR, data, srcAt, 4);
-        tree.addBytes(DST, data, dstAt, 4);
-        tree.addBytes(ADDR, data, dstAt, 4);
+        int finalDstAt = finalDestination(data, offset, Math.min(headerLength, length), dstAt);
+        tree.addBytes(DST, data, finalDstAt, 4);
+        tree.addBytes(ADDR, data, finalDstAt, 4);
         SessionContext session = ctx instanceof SessionContext sc ? sc : null;
         if (session != null) {
             session.session().endpoints().ipv4(data, srcAt, dstAt, tree);
@@ -152,18 +162,23 @@ public final class Ipv4Dissector implements Dissector {
         if (headerLength > Ipv4View.MIN_LENGTH) {
             dissectOptions(tree, data, ip.optionsOffset(), ip.optionsLength());
         }
-        if (totalLength < headerLength) {
-            if (totalLength != 0) {
-                tree.diagnose(BAD_TOTAL_LENGTH, offset + Ipv4View.TOTAL_LENGTH_OFFSET, 2,
-                        totalLength + " < header length " + headerLength);
-                return;
-            }
-            totalLength = length;
+        int reported = Math.max(length, ctx.reportedLength());
+        if (totalLength == 0) {
+            totalLength = reported;
         }
         int payload = offset + headerLength;
         int payloadLength = Math.min(totalLength, length) - headerLength;
+        // A total length beyond what the layer below reported is cut to it (Wireshark: "exceeds packet length").
+        int payloadReported = Math.min(totalLength, reported) - headerLength;
         if ((flags & 1) != 0 || fragOffset != 0) {
-            if (session != null) {
+            if (payloadLength < payloadReported) {
+                // Not all of the fragment was captured: Wireshark does not try to reassemble, and dissects what
+                // there is of a first fragment as if it were whole.
+                if (fragOffset == 0) {
+                    ctx.handOff(protocols, proto, payload, payloadLength, payloadReported);
+                    return;
+                }
+            } else if (session != null) {
                 IpDefragmenter defrag = session.session().defragmenter();
                 ByteView whole = defrag.add(4, data, srcAt, dstAt, proto, ip.identification(), fragOffset * 8,
                         (flags & 1) != 0, data, payload, payloadLength, ctx.frame().number(),
@@ -172,6 +187,12 @@ public final class Ipv4Dissector implements Dissector {
                         REASSEMBLED_LENGTH);
                 if (whole != null) {
                     session.handOff(protocols, proto, whole, 0, whole.length());
+                    return;
+                }
+                if (defrag.lastDropped() && fragOffset == 0) {
+                    // A first fragment that cannot join its datagram (it runs past the length a last fragment
+                    // fixed): Wireshark dissects what it carries.
+                    ctx.handOff(protocols, proto, payload, payloadLength, payloadReported);
                     return;
                 }
             }
@@ -183,7 +204,90 @@ public final class Ipv4Dissector implements Dissector {
             ctx.handOffToData(payload, payloadLength);
             return;
         }
-        ctx.handOff(protocols, proto, payload, payloadLength);
+        ctx.handOff(protocols, proto, payload, payloadLength, payloadReported);
+    }
+
+    /**
+     * Where the datagram's final destination is: the last address of a loose or strict source route whose route
+     * is not yet used up (RFC 791 3.1), which Wireshark shows as {@code ip.dst}; else the header's destination.
+     */
+    private static int finalDestination(ByteView data, int offset, int headerEnd, int dstAt) {
+        int at = offset + Ipv4View.MIN_LENGTH;
+        int end = offset + headerEnd;
+        while (at < end) {
+            int kind = data.u8(at);
+            if (kind == OPTION_END) {
+                break;
+            }
+            if (kind == OPTION_NOP) {
+                at++;
+                continue;
+            }
+            if (at + 1 >= end) {
+                break;
+            }
+            int len = data.u8(at + 1);
+            if (len < 2 || at + len > end) {
+                break;
+            }
+            if ((kind == OPTION_LSRR || kind == OPTION_SSRR) && len >= 7 && (len - 3) % 4 == 0
+                    && data.u8(at + 2) <= len) {
+                return at + len - 4;
+            }
+            at += len;
+        }
+        return dstAt;
+    }
+
+    /** As Wireshark: every field of a cut header whose bytes were captured, in order, then nothing more. */
+    private static void truncatedHeader(Dissection tree, ByteView data, int offset, int length) {
+        if (length < 1) {
+            return;
+        }
+        int first = data.u8(offset);
+        tree.add(VERSION, data, offset, 1, first >>> 4);
+        if ((first >>> 4) != 4) {
+            return;
+        }
+        tree.add(HDR_LEN, data, offset, 1, (first & 0xF) * 4);
+        if (length > Ipv4View.DSFIELD_OFFSET) {
+            int ds = data.u8(offset + Ipv4View.DSFIELD_OFFSET);
+            tree.add(DSFIELD, data, offset + Ipv4View.DSFIELD_OFFSET, 1, ds);
+            tree.add(DSCP, data, offset + Ipv4View.DSFIELD_OFFSET, 1, ds >>> 2);
+            tree.add(ECN, data, offset + Ipv4View.DSFIELD_OFFSET, 1, ds & 3);
+        }
+        if (length >= Ipv4View.TOTAL_LENGTH_OFFSET + 2) {
+            tree.add(LEN, data, offset + Ipv4View.TOTAL_LENGTH_OFFSET, 2,
+                    data.u16(offset + Ipv4View.TOTAL_LENGTH_OFFSET));
+        }
+        if (length >= Ipv4View.IDENTIFICATION_OFFSET + 2) {
+            tree.add(ID, data, offset + Ipv4View.IDENTIFICATION_OFFSET, 2,
+                    data.u16(offset + Ipv4View.IDENTIFICATION_OFFSET));
+        }
+        int flagsAt = offset + Ipv4View.FLAGS_OFFSET;
+        if (length >= Ipv4View.FLAGS_OFFSET + 2) {
+            int word = data.u16(flagsAt);
+            int flags = word >>> 13;
+            tree.add(FLAGS, data, flagsAt, 1, flags);
+            tree.add(FLAGS_RB, data, flagsAt, 1, flags >>> 2 & 1);
+            tree.add(FLAGS_DF, data, flagsAt, 1, flags >>> 1 & 1);
+            tree.add(FLAGS_MF, data, flagsAt, 1, flags & 1);
+            tree.add(FRAG_OFFSET, data, flagsAt, 2, word & 0x1FFF);
+        }
+        if (length > Ipv4View.TTL_OFFSET) {
+            tree.add(TTL, data, offset + Ipv4View.TTL_OFFSET, 1, data.u8(offset + Ipv4View.TTL_OFFSET));
+        }
+        if (length > Ipv4View.PROTOCOL_OFFSET) {
+            tree.add(PROTO, data, offset + Ipv4View.PROTOCOL_OFFSET, 1, data.u8(offset + Ipv4View.PROTOCOL_OFFSET));
+        }
+        if (length >= Ipv4View.HEADER_CHECKSUM_OFFSET + 2) {
+            tree.add(CHECKSUM, data, offset + Ipv4View.HEADER_CHECKSUM_OFFSET, 2,
+                    data.u16(offset + Ipv4View.HEADER_CHECKSUM_OFFSET));
+        }
+        if (length >= Ipv4View.SRC_ADDR_OFFSET + 4) {
+            tree.addBytes(SRC, data, offset + Ipv4View.SRC_ADDR_OFFSET, 4);
+            tree.addBytes(ADDR, data, offset + Ipv4View.SRC_ADDR_OFFSET, 4);
+        }
     }
 
     private void dissectOptions(Dissection tree, ByteView data, int start, int length) {

@@ -38,6 +38,9 @@ public final class Ipv6Dissector implements Dissector {
             "IPv6 version field is not 6");
     static final DiagnosticDef[] DIAGNOSTICS = {TRUNCATED, BAD_VERSION};
 
+    /** The fixed header's length. */
+    static final int HEADER_LENGTH = Ipv6View.MIN_LENGTH;
+
     private final Ipv6View view = new Ipv6View();
     private final DissectorTable protocols;
 
@@ -56,6 +59,7 @@ public final class Ipv6Dissector implements Dissector {
         tree.setProtocolColumn(PROTOCOL.shortName());
         tree.beginLayer(PROTOCOL, offset, Math.min(length, Ipv6View.MIN_LENGTH));
         if (length < Ipv6View.MIN_LENGTH) {
+            truncatedHeader(tree, data, offset, length);
             tree.diagnose(TRUNCATED, offset, length, length + " of " + Ipv6View.MIN_LENGTH + " bytes");
             return;
         }
@@ -85,11 +89,46 @@ public final class Ipv6Dissector implements Dissector {
             session.session().endpoints().ipv6Header(data, offset);
         }
         int available = length - Ipv6View.MIN_LENGTH;
+        int reportedAvailable = Math.max(length, ctx.reportedLength()) - Ipv6View.MIN_LENGTH;
         // A payload length of 0 means a jumbogram (RFC 2675) or offload: take what was captured.
         int payload = payloadLength == 0 ? available : Math.min(payloadLength, available);
+        int payloadReported = payloadLength == 0 ? reportedAvailable : Math.min(payloadLength, reportedAvailable);
         if (next == IpProtocols.IPV6_NO_NEXT) {
             return;
         }
-        ctx.handOff(protocols, next, offset + Ipv6View.MIN_LENGTH, payload);
+        ctx.handOff(protocols, next, offset + Ipv6View.MIN_LENGTH, payload, payloadReported);
+    }
+
+    /** As Wireshark: every field of a cut header whose bytes were captured, in order, then nothing more. */
+    private static void truncatedHeader(Dissection tree, ByteView data, int offset, int length) {
+        if (length < 1) {
+            return;
+        }
+        int version = data.u8(offset) >>> 4;
+        tree.add(Ipv4Dissector.VERSION, data, offset, 1, version);
+        tree.add(VERSION, data, offset, 1, version);
+        if (length < Ipv6View.PAYLOAD_LENGTH_OFFSET) {
+            return;
+        }
+        long word = data.u32(offset);
+        int tclass = (int) (word >>> 20) & 0xFF;
+        tree.add(TCLASS, data, offset, 4, tclass);
+        tree.add(TCLASS_DSCP, data, offset, 4, tclass >>> 2);
+        tree.add(TCLASS_ECN, data, offset, 4, tclass & 3);
+        tree.add(FLOW, data, offset + 1, 3, word & 0xFFFFF);
+        if (length >= Ipv6View.PAYLOAD_LENGTH_OFFSET + 2) {
+            tree.add(PLEN, data, offset + Ipv6View.PAYLOAD_LENGTH_OFFSET, 2,
+                    data.u16(offset + Ipv6View.PAYLOAD_LENGTH_OFFSET));
+        }
+        if (length > Ipv6View.NEXT_HEADER_OFFSET) {
+            tree.add(NXT, data, offset + Ipv6View.NEXT_HEADER_OFFSET, 1, data.u8(offset + Ipv6View.NEXT_HEADER_OFFSET));
+        }
+        if (length > Ipv6View.HOP_LIMIT_OFFSET) {
+            tree.add(HLIM, data, offset + Ipv6View.HOP_LIMIT_OFFSET, 1, data.u8(offset + Ipv6View.HOP_LIMIT_OFFSET));
+        }
+        if (length >= Ipv6View.SRC_ADDR_OFFSET + 16) {
+            tree.addBytes(SRC, data, offset + Ipv6View.SRC_ADDR_OFFSET, 16);
+            tree.addBytes(ADDR, data, offset + Ipv6View.SRC_ADDR_OFFSET, 16);
+        }
     }
 }

@@ -22,6 +22,7 @@ public final class CiscoFabricPathDissector implements Dissector {
     static final FieldDef[] FIELDS = {ETYPE, FTAG, TTL};
     /** The EtherType that marks a FabricPath frame. */
     public static final int ETHER_TYPE = 0x8903;
+    private static final int FCS_LENGTH = 4;
 
     public static final DiagnosticDef TRUNCATED = DiagnosticDef.truncated("cfp.truncated",
             "Too short for a FabricPath header");
@@ -52,6 +53,8 @@ public final class CiscoFabricPathDissector implements Dissector {
         tree.add(ETYPE, data, offset + CiscoFabricPathView.ETHER_TYPE_OFFSET, 2, cfp.etherType());
         tree.add(FTAG, data, offset + CiscoFabricPathView.FTAG_OFFSET, 2, cfp.ftag());
         tree.add(TTL, data, offset + CiscoFabricPathView.FTAG_OFFSET, 2, cfp.ttl());
-        ctx.handOffTo(inner, offset + CiscoFabricPathView.MIN_LENGTH, length - CiscoFabricPathView.MIN_LENGTH);
+        // Wireshark takes the last 4 bytes as the FabricPath frame check sequence, not as part of the inner frame.
+        int inner = length - CiscoFabricPathView.MIN_LENGTH - FCS_LENGTH;
+        ctx.handOffTo(this.inner, offset + CiscoFabricPathView.MIN_LENGTH, Math.max(0, inner));
     }
 }

@@ -38,8 +38,8 @@ public final class LinkProvider implements DissectorProvider {
         r.add("ip.proto", 143, ethernet); // Ethernet in IPv6 (RFC 8986 segment routing)
         r.add(link, LinkType.LINUX_SLL, new LinuxSllDissector(etherTypes, llc));
         r.add(link, LinkType.LINUX_SLL2, new LinuxSll2Dissector(etherTypes, llc));
-        r.add(link, LinkType.NULL, new NullLoopbackDissector(families, true));
-        r.add(link, LinkType.LOOP, new NullLoopbackDissector(families, false));
+        r.add(link, LinkType.NULL, new NullLoopbackDissector(families, etherTypes, true));
+        r.add(link, LinkType.LOOP, new NullLoopbackDissector(families, etherTypes, false));
         RawIpDissector raw = new RawIpDissector(etherTypes);
         // LINKTYPE_IPV4 and LINKTYPE_IPV6 go straight to IP (IpProvider registers them): tshark shows no raw layer.
         for (int type : new int[] {LinkType.RAW, LinkType.RAW_OPENBSD}) {

@@ -226,6 +226,10 @@ final class StreamHalf {
             long frame = frameAt(pos);
             spanCount = 0;
             appendPending(data, start, avail, pos, frame);
+        } else {
+            // The span feed() noted for this call described bytes that are all consumed. Left behind, it would be
+            // charged by the next recharge() without having been checked against the caps.
+            spanCount = 0;
         }
     }
 

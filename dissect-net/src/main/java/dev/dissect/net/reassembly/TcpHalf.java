@@ -28,6 +28,8 @@ final class TcpHalf {
     int window = -1;
     int dupAckNum;
     long lastNonDupAckFrame;
+    /** The analysis flags of this direction's last segment. */
+    int lastAnalysis;
 
     boolean finSeen;
     long finPos;
@@ -41,6 +43,17 @@ final class TcpHalf {
     /** Delivery to a stream dissector; null until one is attached. */
     StreamHalf stream;
 
+    /** Forgets the initial sequence number and everything analysis kept for this direction (a new SYN). */
+    void restart() {
+        synSeen = false;
+        baseSet = false;
+        nextSet = false;
+        dupAckNum = 0;
+        finSeen = false;
+        unackedCount = 0;
+        maxSentEnd = Long.MIN_VALUE;
+    }
+
     /** The 64-bit position of raw sequence number {@code seq} near the current next position. */
     long unwrap(int seq) {
         int rel = seq - base;
@@ -49,6 +62,9 @@ final class TcpHalf {
     }
 
     /** Remembers a segment that ends at {@code end}, for matching a later ACK. */
+    /** The furthest end of a segment recorded by {@link #sent}. */
+    long maxSentEnd = Long.MIN_VALUE;
+
     void sent(long end, long frame, long time) {
         if (unackedEnd == null) {
             unackedEnd = new long[UNACKED_CAPACITY];

@@ -88,10 +88,14 @@ public final class TcpReassembler {
     /**
      * Finds or makes the segment's flow, runs sequence analysis and fills {@link #result()}.
      *
-     * @param wsShift the window-scale option's shift on a SYN, or -1 if absent
+     * @param wsShift       the window-scale option's shift on a SYN, or -1 if absent
+     * @param payloadLength the segment's length as reported (IP's length less the headers), captured or not
+     * @param analyze       false for a segment whose header runs past its reported length: it only gets its
+     *                      {@code tcp.stream}, as in Wireshark
      */
     public TcpFlow segment(NetworkEndpoints endpoints, FrameView frame, Dissection tree, int srcPort, int dstPort,
-                           int flags, long seqRaw, long ackRaw, int windowRaw, int wsShift, int payloadLength) {
+                           int flags, long seqRaw, long ackRaw, int windowRaw, int wsShift, int payloadLength,
+                           boolean analyze) {
         this.frame = frame;
         this.tree = tree;
         this.frameNumber = frame.number();
@@ -128,7 +132,10 @@ public final class TcpReassembler {
         touch(flow);
         int dir = low == flow.clientIsLow ? 0 : 1;
         currentDir = dir;
-        analyze(flow, dir, flags, seq, ack, windowRaw, wsShift, payloadLength);
+        result.streamIndex = flow.streamIndex;
+        if (analyze) {
+            analyze(flow, dir, flags, seq, ack, windowRaw, wsShift, payloadLength);
+        }
         return flow;
     }
 
@@ -141,16 +148,25 @@ public final class TcpReassembler {
         boolean ackFlag = (flags & ACK) != 0;
         boolean sfr = syn || fin || rst;
 
+        if (syn && fwd.synSeen && fwd.isn != seq && fwd.stream == null) {
+            // A SYN with another initial sequence number on a flow still open: as Wireshark, this direction
+            // numbers from the new ISN (its analysis state starts over).
+            fwd.restart();
+        }
         if (syn) {
             if (!fwd.synSeen) {
                 fwd.synSeen = true;
                 fwd.isn = seq;
                 fwd.base = seq;
                 fwd.baseSet = true;
-                fwd.wsShift = wsShift >= 0 ? Math.min(wsShift, 14) : TcpHalf.WS_NONE;
+                if (fwd.wsShift == TcpHalf.WS_UNKNOWN) { // a later SYN (new ISN) keeps the first one's scale
+                    fwd.wsShift = wsShift >= 0 ? Math.min(wsShift, 14) : TcpHalf.WS_NONE;
+                }
                 if (!ackFlag) {
                     flow.synTime = now;
                 }
+            } else if (!ackFlag && flow.initialRtt < 0) {
+                flow.synTime = now; // the initial RTT runs from the last SYN sent, retransmissions included
             }
         } else if (!fwd.baseSet) {
             fwd.base = seq - 1;
@@ -178,11 +194,12 @@ public final class TcpReassembler {
         long window = windowRaw;
         if (syn) {
             result.scaleFactor = TcpSegmentResult.SCALE_NOT_SHOWN;
-        } else if (fwd.wsShift == TcpHalf.WS_UNKNOWN || rev.wsShift == TcpHalf.WS_UNKNOWN) {
-            result.scaleFactor = TcpSegmentResult.SCALE_UNKNOWN;
-        } else if (fwd.wsShift < 0 || rev.wsShift < 0) {
+        } else if (fwd.wsShift == TcpHalf.WS_NONE || rev.wsShift == TcpHalf.WS_NONE) {
             result.scaleFactor = TcpSegmentResult.SCALE_NONE;
+        } else if (fwd.wsShift == TcpHalf.WS_UNKNOWN) {
+            result.scaleFactor = TcpSegmentResult.SCALE_UNKNOWN;
         } else {
+            // This direction's SYN gave its shift; as Wireshark, it applies even if the peer's SYN was not seen.
             result.scaleFactor = 1 << fwd.wsShift;
             window = (long) windowRaw << fwd.wsShift;
         }
@@ -206,7 +223,9 @@ public final class TcpReassembler {
         if (sameState && window != fwd.window) {
             a |= TcpSegmentResult.WINDOW_UPDATE;
         }
-        if (sameState && window == fwd.window) {
+        if (sameState && window == fwd.window && (rev.lastAnalysis & TcpSegmentResult.KEEP_ALIVE) != 0) {
+            a |= TcpSegmentResult.KEEP_ALIVE_ACK;
+        } else if (sameState && window == fwd.window) {
             a |= TcpSegmentResult.DUPLICATE_ACK;
             fwd.dupAckNum++;
             result.dupAckNum = fwd.dupAckNum;
@@ -218,13 +237,16 @@ public final class TcpReassembler {
             long threshold = flow.initialRtt > 0 ? flow.initialRtt : OUT_OF_ORDER_DEFAULT_NANOS;
             if (since < FAST_RETRANSMISSION_NANOS && rev.dupAckNum >= 2 && rev.lastAckSet && rev.lastAck == seq) {
                 a |= TcpSegmentResult.FAST_RETRANSMISSION | TcpSegmentResult.RETRANSMISSION;
-            } else if (since < threshold && fwd.nextPos != seqPos + seglen) {
+            } else if (since < threshold && fwd.nextPos != seqPos + seglen + (syn ? 1 : 0) + (fin ? 1 : 0)) {
+                // Compared with where this segment ends counting SYN and FIN, as Wireshark: a FIN sent again is a
+                // retransmission however soon it comes, a SYN long overtaken is out of order.
                 a |= TcpSegmentResult.OUT_OF_ORDER;
             } else {
                 a |= TcpSegmentResult.RETRANSMISSION;
             }
         }
         result.analysis |= a;
+        fwd.lastAnalysis = a;
 
         long end = seqPos + seglen + (syn ? 1 : 0) + (fin ? 1 : 0);
         if ((!fwd.nextSet || end > fwd.nextPos) && (a & (TcpSegmentResult.ZERO_WINDOW_PROBE
@@ -232,9 +254,12 @@ public final class TcpReassembler {
             fwd.nextSet = true;
             fwd.nextPos = end;
             fwd.nextTime = now;
-            if (seglen > 0 || syn || fin) {
-                fwd.sent(end, frameNumber, now);
-            }
+        }
+        // What an ACK may later acknowledge: as Wireshark, only a segment reaching past every one before it (a
+        // zero-window probe too; a keep-alive never), so a FIN after a probe is not a second entry for one byte.
+        if ((seglen > 0 || syn || fin) && end > fwd.maxSentEnd && (a & TcpSegmentResult.KEEP_ALIVE) == 0) {
+            fwd.maxSentEnd = end;
+            fwd.sent(end, frameNumber, now);
         }
         if (ackFlag) {
             rev.acked(ackPos, now, result);
@@ -334,12 +359,17 @@ public final class TcpReassembler {
         f.newer = null;
     }
 
+    /**
+     * Forgets a flow (evicted, timed out, or its ports reused). Each direction still open is ended first, so its
+     * stream dissector gets what is held (with gaps for holes) and {@code onEnd}; fields it records then go to the
+     * frame being dissected, the one that caused the eviction.
+     */
     private void remove(TcpFlow f) {
         unlink(f);
         table.remove(f.tableKey);
         for (TcpHalf h : f.halves) {
             if (h.stream != null) {
-                h.stream.release();
+                h.stream.end();
             }
         }
     }

@@ -15,6 +15,8 @@ public final class TcpSegmentResult {
     public static final int KEEP_ALIVE = 1 << 7;
     public static final int WINDOW_UPDATE = 1 << 8;
     public static final int REUSED_PORTS = 1 << 9;
+    /** An ACK answering the peer's keep-alive: not a duplicate ACK (Wireshark's {@code keep_alive_ack}). */
+    public static final int KEEP_ALIVE_ACK = 1 << 10;
 
     /** {@link #scaleFactor} when the window scale is unknown (no SYN seen), as tshark's -1. */
     public static final int SCALE_UNKNOWN = -1;

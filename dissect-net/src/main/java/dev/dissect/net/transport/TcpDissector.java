@@ -56,7 +56,7 @@ public final class TcpDissector implements Dissector {
     public static final FieldDef MSS_VAL = FieldDef.uint("tcp.options.mss_val", "MSS Value", 2, Base.DEC);
     public static final FieldDef WSCALE_SHIFT = FieldDef.uint("tcp.options.wscale.shift", "Shift count", 1, Base.DEC);
     public static final FieldDef WSCALE_MULTIPLIER = FieldDef.uint("tcp.options.wscale.multiplier", "Multiplier", 2, Base.DEC);
-    public static final FieldDef SACK_PERM = FieldDef.label("tcp.options.sack_perm", "TCP SACK Permitted Option");
+    public static final FieldDef SACK_PERM = FieldDef.bytes("tcp.options.sack_perm", "TCP SACK Permitted Option");
     public static final FieldDef SACK_LE = FieldDef.uint("tcp.options.sack_le", "left edge", 4, Base.DEC);
     public static final FieldDef SACK_RE = FieldDef.uint("tcp.options.sack_re", "right edge", 4, Base.DEC);
     public static final FieldDef TSVAL = FieldDef.uint("tcp.options.timestamp.tsval", "Timestamp value", 4, Base.DEC);
@@ -96,6 +96,8 @@ public final class TcpDissector implements Dissector {
             "TCP keep-alive segment");
     public static final FieldDef ANALYSIS_WINDOW_UPDATE = FieldDef.label("tcp.analysis.window_update",
             "TCP window update");
+    public static final FieldDef ANALYSIS_KEEP_ALIVE_ACK = FieldDef.label("tcp.analysis.keep_alive_ack",
+            "ACK to a TCP keep-alive segment");
     public static final FieldDef ANALYSIS_REUSED_PORTS = FieldDef.label("tcp.analysis.reused_ports",
             "A new tcp session is started with the same ports as an earlier session in this trace");
     public static final FieldDef ANALYSIS_ACKS_FRAME = FieldDef.frameNumber("tcp.analysis.acks_frame",
@@ -111,7 +113,7 @@ public final class TcpDissector implements Dissector {
             TSECR, LEN, PAYLOAD, ANALYSIS_FLAGS, ANALYSIS_RETRANSMISSION, ANALYSIS_FAST_RETRANSMISSION,
             ANALYSIS_OUT_OF_ORDER, ANALYSIS_LOST_SEGMENT, ANALYSIS_DUPLICATE_ACK, ANALYSIS_DUPLICATE_ACK_NUM,
             ANALYSIS_DUPLICATE_ACK_FRAME, ANALYSIS_ZERO_WINDOW, ANALYSIS_ZERO_WINDOW_PROBE, ANALYSIS_KEEP_ALIVE,
-            ANALYSIS_WINDOW_UPDATE, ANALYSIS_REUSED_PORTS, ANALYSIS_ACKS_FRAME, ANALYSIS_ACK_RTT,
+            ANALYSIS_WINDOW_UPDATE, ANALYSIS_KEEP_ALIVE_ACK, ANALYSIS_REUSED_PORTS, ANALYSIS_ACKS_FRAME, ANALYSIS_ACK_RTT,
             ANALYSIS_INITIAL_RTT};
     /** Table name, keyed by port. */
     public static final String TABLE = "tcp.port";
@@ -165,6 +167,13 @@ public final class TcpDissector implements Dissector {
         tree.setProtocolColumn(PROTOCOL.shortName());
         int layer = tree.beginLayer(PROTOCOL, offset, Math.min(length, TcpView.MIN_LENGTH));
         if (length < TcpView.MIN_LENGTH) {
+            // As Wireshark: each port whose bytes were captured, then stop (the rest is read before it is shown).
+            if (length >= TcpView.SRC_PORT_OFFSET + 2) {
+                tree.add(SRCPORT, data, offset, 2, data.u16(offset + TcpView.SRC_PORT_OFFSET));
+            }
+            if (length >= TcpView.DST_PORT_OFFSET + 2) {
+                tree.add(DSTPORT, data, offset + 2, 2, data.u16(offset + TcpView.DST_PORT_OFFSET));
+            }
             tree.diagnose(TRUNCATED, offset, length, length + " of " + TcpView.MIN_LENGTH + " bytes");
             return;
         }
@@ -179,10 +188,15 @@ public final class TcpDissector implements Dissector {
         int flags = tcp.flags();
         long seqRaw = tcp.seqNum();
         long ackRaw = tcp.ackNum();
-        boolean headerOk = headerLength >= TcpView.MIN_LENGTH && headerLength <= length;
-        int payloadLength = headerOk ? length - headerLength : 0;
+        // tcp.len comes from the reported length (what IP said), not from what the capture kept.
+        int reported = Math.max(length, ctx.reportedLength());
+        boolean bogus = headerLength < TcpView.MIN_LENGTH;
+        boolean shortSegment = !bogus && headerLength > reported; // Wireshark's "Short segment": no tcp.len
+        boolean headerOk = !bogus && !shortSegment;
+        int segmentLength = reported - headerLength;
+        int payloadLength = headerOk ? Math.max(0, Math.min(length - headerLength, segmentLength)) : 0;
 
-        SessionContext session = ctx instanceof SessionContext s && s.session().endpoints().valid() && headerOk
+        SessionContext session = ctx instanceof SessionContext s && s.session().endpoints().valid() && !bogus
                 ? s : null;
         TcpReassembler reassembler = null;
         TcpFlow flow = null;
@@ -190,23 +204,27 @@ public final class TcpDissector implements Dissector {
         if (session != null) {
             DissectionSession ds = session.session();
             reassembler = ds.tcp();
-            int shift = (flags & SYN) != 0 ? windowScaleShift(data, tcp.optionsOffset(), tcp.optionsLength()) : -1;
+            int shift = (flags & SYN) != 0 && headerOk
+                    ? windowScaleShift(data, tcp.optionsOffset(), Math.min(headerLength, length) - TcpView.MIN_LENGTH)
+                    : -1;
             flow = reassembler.segment(ds.endpoints(), ctx.frame(), tree, src, dst, flags, seqRaw, ackRaw,
-                    tcp.window(), shift, payloadLength);
-            r = reassembler.result();
-            tree.add(STREAM, null, 0, 0, r.streamIndex);
+                    tcp.window(), shift, segmentLength, headerOk);
+            tree.add(STREAM, null, 0, 0, reassembler.result().streamIndex);
+            if (headerOk) {
+                r = reassembler.result();
+            } else {
+                flow = null;
+            }
         }
-        if (headerOk) {
-            tree.add(LEN, data, offset, 0, payloadLength);
+        if (!shortSegment) {
+            tree.add(LEN, data, offset, 0, segmentLength);
         }
-        if (r != null) {
-            tree.add(SEQ, data, offset + TcpView.SEQ_NUM_OFFSET, 4, r.seq);
-        }
+        tree.add(SEQ, data, offset + TcpView.SEQ_NUM_OFFSET, 4, r != null ? r.seq : seqRaw);
         tree.add(SEQ_RAW, data, offset + TcpView.SEQ_NUM_OFFSET, 4, seqRaw);
         if (r != null) {
             tree.add(NXTSEQ, null, 0, 0, r.nextSeq);
-            tree.add(ACK_NUM, data, offset + TcpView.ACK_NUM_OFFSET, 4, r.ack);
         }
+        tree.add(ACK_NUM, data, offset + TcpView.ACK_NUM_OFFSET, 4, r != null ? r.ack : ackRaw);
         tree.add(ACK_RAW, data, offset + TcpView.ACK_NUM_OFFSET, 4, ackRaw);
         tree.add(HDR_LEN, data, offset + TcpView.DATA_OFFSET_OFFSET, 1, headerLength);
         addFlags(tree, data, offset + TcpView.DATA_OFFSET_OFFSET, flags);
@@ -216,15 +234,27 @@ public final class TcpDissector implements Dissector {
             if (r.scaleFactor != TcpSegmentResult.SCALE_NOT_SHOWN) {
                 tree.add(WINDOW_SIZE_SCALEFACTOR, null, 0, 0, r.scaleFactor);
             }
+        } else if (session != null) {
+            tree.add(WINDOW_SIZE, data, offset + TcpView.WINDOW_OFFSET, 2, tcp.window());
         }
         tree.add(CHECKSUM, data, offset + TcpView.CHECKSUM_OFFSET, 2, tcp.checksum());
         tree.add(URGENT_POINTER, data, offset + TcpView.URGENT_POINTER_OFFSET, 2, tcp.urgentPointer());
-        if (headerLength < TcpView.MIN_LENGTH) {
+        if (bogus) {
             tree.diagnose(BAD_HEADER_LENGTH, offset + TcpView.DATA_OFFSET_OFFSET, 1, headerLength + " bytes");
             return;
         }
         if (headerLength > length) {
+            // Options as far as they were captured (Wireshark shows each until the bytes run out), then stop.
             tree.diagnose(TRUNCATED, offset, length, "header " + headerLength + " bytes, " + length + " available");
+            StringBuilder info = tree.info();
+            info.setLength(0);
+            dissectOptions(tree, data, tcp.optionsOffset(), length - TcpView.MIN_LENGTH, info, r);
+            info.setLength(0);
+            info.append(src).append(" \u2192 ").append(dst).append(' ');
+            appendFlagNames(info, flags);
+            if (r != null) {
+                addAnalysis(tree, r);
+            }
             return;
         }
         tree.setLayerLength(layer, headerLength);
@@ -240,7 +270,7 @@ public final class TcpDissector implements Dissector {
         if ((flags & ACK) != 0) {
             info.append(" Ack=").append(r != null ? r.ack : ackRaw);
         }
-        info.append(" Win=").append(r != null ? r.windowSize : tcp.window()).append(" Len=").append(payloadLength);
+        info.append(" Win=").append(r != null ? r.windowSize : tcp.window()).append(" Len=").append(segmentLength);
         if (headerLength > TcpView.MIN_LENGTH) {
             dissectOptions(tree, data, tcp.optionsOffset(), tcp.optionsLength(), info, r);
         }
@@ -298,6 +328,9 @@ public final class TcpDissector implements Dissector {
         if (r.has(TcpSegmentResult.WINDOW_UPDATE)) {
             info.append("[TCP Window Update] ");
         }
+        if (r.has(TcpSegmentResult.KEEP_ALIVE_ACK)) {
+            info.append("[TCP Keep-Alive ACK] ");
+        }
         if (r.has(TcpSegmentResult.DUPLICATE_ACK)) {
             info.append("[TCP Dup ACK ").append(r.dupAckFrame).append('#').append(r.dupAckNum).append("] ");
         }
@@ -320,8 +353,11 @@ public final class TcpDissector implements Dissector {
         addFlag(tree, r, TcpSegmentResult.ZERO_WINDOW_PROBE, ANALYSIS_ZERO_WINDOW_PROBE);
         addFlag(tree, r, TcpSegmentResult.KEEP_ALIVE, ANALYSIS_KEEP_ALIVE);
         addFlag(tree, r, TcpSegmentResult.WINDOW_UPDATE, ANALYSIS_WINDOW_UPDATE);
+        addFlag(tree, r, TcpSegmentResult.KEEP_ALIVE_ACK, ANALYSIS_KEEP_ALIVE_ACK);
         addFlag(tree, r, TcpSegmentResult.REUSED_PORTS, ANALYSIS_REUSED_PORTS);
         if (r.has(TcpSegmentResult.DUPLICATE_ACK)) {
+            // Wireshark adds the flag twice: under the analysis flags, and again with the duplicate's number.
+            tree.add(ANALYSIS_DUPLICATE_ACK, null, 0, 0, 1);
             tree.add(ANALYSIS_DUPLICATE_ACK, null, 0, 0, 1);
             tree.add(ANALYSIS_DUPLICATE_ACK_NUM, null, 0, 0, r.dupAckNum);
             tree.add(ANALYSIS_DUPLICATE_ACK_FRAME, null, 0, 0, r.dupAckFrame);
@@ -413,7 +449,7 @@ public final class TcpDissector implements Dissector {
             int bodyLength = opt.hasLen() ? opt.bodyLength() : 0;
             switch (kind) {
                 case KIND_EOL -> {
-                    return;
+                    // Wireshark goes on after End of Option List: each padding byte is read as another EOL.
                 }
                 case KIND_MSS -> {
                     if (bodyLength == TcpOptionMssView.MIN_LENGTH) {
@@ -435,7 +471,7 @@ public final class TcpDissector implements Dissector {
                     }
                 }
                 case KIND_SACK_PERM -> {
-                    tree.add(SACK_PERM, data, at, size, 1);
+                    tree.addBytes(SACK_PERM, data, at, size);
                     info.append(" SACK_PERM");
                 }
                 case KIND_SACK -> dissectSack(tree, data, at, body, bodyLength, size, info, r);

@@ -47,6 +47,16 @@ public final class UdpDissector implements Dissector {
         tree.setProtocolColumn(PROTOCOL.shortName());
         tree.beginLayer(PROTOCOL, offset, Math.min(length, UdpView.MIN_LENGTH));
         if (length < UdpView.MIN_LENGTH) {
+            // As Wireshark: each field whose bytes were captured, then stop.
+            if (length >= UdpView.SRC_PORT_OFFSET + 2) {
+                tree.add(SRCPORT, data, offset, 2, data.u16(offset + UdpView.SRC_PORT_OFFSET));
+            }
+            if (length >= UdpView.DST_PORT_OFFSET + 2) {
+                tree.add(DSTPORT, data, offset + 2, 2, data.u16(offset + UdpView.DST_PORT_OFFSET));
+            }
+            if (length >= UdpView.LENGTH_OFFSET + 2) {
+                tree.add(LENGTH, data, offset + UdpView.LENGTH_OFFSET, 2, data.u16(offset + UdpView.LENGTH_OFFSET));
+            }
             tree.diagnose(TRUNCATED, offset, length, length + " of " + UdpView.MIN_LENGTH + " bytes");
             return;
         }

@@ -34,6 +34,8 @@ final class StreamHarness {
     final List<long[]> recordFrames = new ArrayList<>();
     final ByteArrayOutputStream records = new ByteArrayOutputStream();
     final List<Long> gaps = new ArrayList<>();
+    /** How many times a direction ended ({@code onEnd}). */
+    int ends;
     final DissectionEngine engine;
     final Dissection d = new Dissection();
     private long frameNumber;
@@ -59,13 +61,25 @@ final class StreamHarness {
         }
 
         @Override
+        public void onEnd(StreamContext ctx, ByteView data, int offset, int length) {
+            ends++;
+        }
+
+        @Override
         public GapAction onGap(StreamContext ctx, long missing) {
             gaps.add(missing);
             return onGap;
         }
     }
 
+    final DissectorRegistry registry;
+
     StreamHarness(ReassemblyOptions options) {
+        this(options, PORT);
+    }
+
+    /** A harness whose record dissector is registered on {@code port}. */
+    StreamHarness(ReassemblyOptions options, int port) {
         DissectorRegistry registry = DissectorRegistry.load(StreamHarness.class.getClassLoader());
         Records recs = new Records();
         registry.register(new DissectorProvider() {
@@ -77,9 +91,10 @@ final class StreamHarness {
             @Override
             public void register(Registrar r) {
                 r.protocol(REC, REC_LEN);
-                r.addStream("tcp.port", PORT, recs);
+                r.addStream("tcp.port", port, recs);
             }
         });
+        this.registry = registry;
         engine = new DissectionEngine(registry, options);
     }
 

@@ -55,11 +55,23 @@ class StreamReassemblyProperties {
         assertTrue(h.engine.session().counters().get(ReassemblyCounter.OVERLAP_CONFLICTS) == 0);
     }
 
-    // Finds an overshoot of the global byte cap with many flows sharing it (not yet located); see the branch notes.
-    @net.jqwik.api.Disabled("global TCP byte cap overshoot under churn: accounting bug under investigation")
-    @Property(tries = 60)
+
+
+    @Property(tries = 300)
     void capsAreNeverExceeded(@ForAll long seed) {
-        Random random = new Random(seed);
+        churn(new Random(seed));
+    }
+
+    /**
+     * The seed that found a span noted for fully consumed bytes and charged later without a check (before the fix
+     * the total reached 2,008 of 2,000 at the 67th segment).
+     */
+    @net.jqwik.api.Example
+    void capHoldsForTheSeedThatOvershot() {
+        churn(new Random(529));
+    }
+
+    private static void churn(Random random) {
         ReassemblyOptions options = ReassemblyOptions.defaults().withMaxFlows(8).withBufferCaps(600, 2_000);
         StreamHarness h = new StreamHarness(options);
         for (int i = 0; i < 400; i++) {

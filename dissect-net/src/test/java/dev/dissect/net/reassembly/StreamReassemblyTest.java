@@ -128,4 +128,26 @@ class StreamReassemblyTest {
     void byteArraysAreWhatWasSent() {
         assertArrayEquals(new byte[] {0, 1, 'z'}, StreamHarness.stream(List.of(b("z"))));
     }
+
+    @Test
+    void decodeAsPutsAPortOntoAStreamDissector() {
+        StreamHarness h = new StreamHarness(ReassemblyOptions.defaults(), 9999);
+        h.registry.decodeAs("tcp.port", StreamHarness.PORT, StreamHarness.REC.filterName());
+        h.client(ISN, 0x002, new byte[0]);
+        h.client(ISN + 1, 0x018, StreamHarness.stream(List.of(b("hi"))));
+        assertEquals("hi", h.records.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void anEvictedFlowsStreamDissectorGetsOnEnd() {
+        StreamHarness h = new StreamHarness(ReassemblyOptions.defaults().withMaxFlows(1));
+        h.client(ISN, 0x002, new byte[0]);
+        h.client(ISN + 1, 0x018, new byte[] {0, 5, 'a', 'b'}); // a record cut short: held over
+        assertEquals(0, h.ends);
+        h.send(StreamHarness.CLIENT + 1, 40001, StreamHarness.SERVER, StreamHarness.PORT, 5000, 0, 0x002,
+                new byte[0]);
+        assertEquals(1, h.ends);
+        assertEquals(1, h.engine.session().counters().get(ReassemblyCounter.FLOWS_EVICTED_CAP));
+        assertEquals(0, h.engine.session().counters().tcpBufferedBytes());
+    }
 }

@@ -1,0 +1,175 @@
+package dev.dissect.net.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.dissect.api.dissection.Dissection;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each {@code tcp.analysis.*} flag on a connection built for it. The expected cells are tshark 4.0.17's output for
+ * the same frames ({@link TcpConversation#writePcap}, then {@code tshark -r F -T fields -E occurrence=a
+ * -E aggregator=, -e FIELD}).
+ */
+class TcpAnalysisTest {
+    private static final String[] FIELDS = {"tcp.stream", "tcp.seq", "tcp.nxtseq", "tcp.ack",
+        "tcp.analysis.retransmission", "tcp.analysis.fast_retransmission", "tcp.analysis.out_of_order",
+        "tcp.analysis.lost_segment", "tcp.analysis.duplicate_ack", "tcp.analysis.duplicate_ack_num",
+        "tcp.analysis.duplicate_ack_frame", "tcp.analysis.zero_window", "tcp.analysis.zero_window_probe",
+        "tcp.analysis.keep_alive", "tcp.analysis.window_update", "tcp.analysis.reused_ports",
+        "tcp.analysis.acks_frame", "tcp.analysis.ack_rtt"};
+
+    /** Frames 1-22 of one connection, then a new one on the same ports; see each line's comment. */
+    static TcpConversation conversation() {
+        TcpConversation c = new TcpConversation();
+        int a = TcpConversation.ACK;
+        int pa = TcpConversation.PSH | a;
+        c.client(0, 1000, 0, TcpConversation.SYN, 65535, 0);              // 1 SYN
+        c.server(10, 5000, 1001, TcpConversation.SYN | a, 65535, 0);      // 2 SYN-ACK
+        c.client(20, 1001, 5001, a, 65535, 0);                            // 3 ACK (iRTT 20 ms)
+        c.client(30, 1001, 5001, pa, 65535, 100);                         // 4 data
+        c.server(40, 5001, 1101, a, 65535, 0);                            // 5 ACK of 4
+        c.client(50, 1201, 5001, pa, 65535, 100);                         // 6 data after a hole: lost segment
+        c.server(51, 5001, 1101, a, 65535, 0);                            // 7 dup ACK #1
+        c.server(52, 5001, 1101, a, 65535, 0);                            // 8 dup ACK #2
+        c.client(53, 1101, 5001, pa, 65535, 100);                         // 9 fast retransmission
+        c.server(60, 5001, 1301, a, 65535, 0);                            // 10 ACK
+        c.client(70, 1301, 5001, pa, 65535, 100);                         // 11 data
+        c.client(500, 1301, 5001, pa, 65535, 100);                        // 12 retransmission
+        c.client(510, 1451, 5001, pa, 65535, 50);                         // 13 lost segment
+        c.client(511, 1401, 5001, pa, 65535, 50);                         // 14 out of order
+        c.server(520, 5001, 1501, a, 0, 0);                               // 15 zero window
+        c.client(530, 1501, 5001, pa, 65535, 1);                          // 16 zero-window probe
+        c.server(540, 5001, 1501, a, 8192, 0);                            // 17 window update
+        c.client(600, 1500, 5001, a, 65535, 0);                           // 18 keep-alive
+        c.client(700, 1501, 5001, TcpConversation.FIN | a, 65535, 0);     // 19 FIN
+        c.server(710, 5001, 1502, TcpConversation.FIN | a, 65535, 0);     // 20 FIN
+        c.client(720, 1502, 5002, a, 65535, 0);                           // 21 last ACK
+        c.client(800, 9000, 0, TcpConversation.SYN, 65535, 0);            // 22 SYN, new ISN: reused ports
+        return c;
+    }
+
+    /** tshark 4.0.17's cells for {@link #FIELDS}, frame by frame. */
+    private static final String[][] TSHARK = {
+            {"0", "0", "1", "0", "", "", "", "", "", "", "", "", "", "", "", "", "", ""}, // 1
+            {"0", "0", "1", "1", "", "", "", "", "", "", "", "", "", "", "", "", "1", "0.010000000"}, // 2
+            {"0", "1", "1", "1", "", "", "", "", "", "", "", "", "", "", "", "", "2", "0.010000000"}, // 3
+            {"0", "1", "101", "1", "", "", "", "", "", "", "", "", "", "", "", "", "", ""}, // 4
+            {"0", "1", "1", "101", "", "", "", "", "", "", "", "", "", "", "", "", "4", "0.010000000"}, // 5
+            {"0", "201", "301", "1", "", "", "", "1", "", "", "", "", "", "", "", "", "", ""}, // 6
+            {"0", "1", "1", "101", "", "", "", "", "1,1", "1", "5", "", "", "", "", "", "", ""}, // 7
+            {"0", "1", "1", "101", "", "", "", "", "1,1", "2", "5", "", "", "", "", "", "", ""}, // 8
+            {"0", "101", "201", "1", "1", "1", "", "", "", "", "", "", "", "", "", "", "", ""}, // 9
+            {"0", "1", "1", "301", "", "", "", "", "", "", "", "", "", "", "", "", "6", "0.010000000"}, // 10
+            {"0", "301", "401", "1", "", "", "", "", "", "", "", "", "", "", "", "", "", ""}, // 11
+            {"0", "301", "401", "1", "1", "", "", "", "", "", "", "", "", "", "", "", "", ""}, // 12
+            {"0", "451", "501", "1", "", "", "", "1", "", "", "", "", "", "", "", "", "", ""}, // 13
+            {"0", "401", "451", "1", "", "", "1", "", "", "", "", "", "", "", "", "", "", ""}, // 14
+            {"0", "1", "1", "501", "", "", "", "", "", "", "", "1", "", "", "", "", "13", "0.010000000"}, // 15
+            {"0", "501", "502", "1", "", "", "", "", "", "", "", "", "1", "", "", "", "", ""}, // 16
+            {"0", "1", "1", "501", "", "", "", "", "", "", "", "", "", "", "1", "", "", ""}, // 17
+            {"0", "500", "500", "1", "", "", "", "", "", "", "", "", "", "1", "", "", "", ""}, // 18
+            {"0", "501", "502", "1", "", "", "", "", "", "", "", "", "", "", "", "", "", ""}, // 19
+            {"0", "1", "2", "502", "", "", "", "", "", "", "", "", "", "", "", "", "16", "0.180000000"}, // 20
+            {"0", "502", "502", "2", "", "", "", "", "", "", "", "", "", "", "", "", "20", "0.010000000"}, // 21
+            {"1", "0", "1", "0", "", "", "", "", "", "", "", "", "", "", "", "1", "", ""}, // 22
+    };
+
+    @Test
+    void everyFrameAgreesWithTshark() {
+        List<Dissection> frames = conversation().dissect();
+        assertEquals(TSHARK.length, frames.size());
+        for (int f = 0; f < TSHARK.length; f++) {
+            for (int c = 0; c < FIELDS.length; c++) {
+                assertFrame(frames, f + 1, FIELDS[c], TSHARK[f][c]);
+            }
+        }
+    }
+
+    @Test
+    void retransmissionAndFastRetransmission() {
+        List<Dissection> frames = conversation().dissect();
+        assertFrame(frames, 12, "tcp.analysis.retransmission", "1");
+        assertFrame(frames, 12, "tcp.analysis.fast_retransmission", "");
+        assertFrame(frames, 9, "tcp.analysis.retransmission", "1");
+        assertFrame(frames, 9, "tcp.analysis.fast_retransmission", "1");
+    }
+
+    @Test
+    void outOfOrderAndLostSegment() {
+        List<Dissection> frames = conversation().dissect();
+        assertFrame(frames, 6, "tcp.analysis.lost_segment", "1");
+        assertFrame(frames, 13, "tcp.analysis.lost_segment", "1");
+        assertFrame(frames, 14, "tcp.analysis.out_of_order", "1");
+        assertFrame(frames, 14, "tcp.analysis.retransmission", "");
+    }
+
+    @Test
+    void duplicateAcksCountFromTheLastNewAck() {
+        List<Dissection> frames = conversation().dissect();
+        assertFrame(frames, 7, "tcp.analysis.duplicate_ack", "1,1");
+        assertFrame(frames, 7, "tcp.analysis.duplicate_ack_num", "1");
+        assertFrame(frames, 8, "tcp.analysis.duplicate_ack_num", "2");
+        assertFrame(frames, 8, "tcp.analysis.duplicate_ack_frame", "5");
+    }
+
+    @Test
+    void zeroWindowProbeKeepAliveAndWindowUpdate() {
+        List<Dissection> frames = conversation().dissect();
+        assertFrame(frames, 15, "tcp.analysis.zero_window", "1");
+        assertFrame(frames, 16, "tcp.analysis.zero_window_probe", "1");
+        assertFrame(frames, 17, "tcp.analysis.window_update", "1");
+        assertFrame(frames, 18, "tcp.analysis.keep_alive", "1");
+    }
+
+    @Test
+    void acksFrameAndRttPointAtTheSegmentAcknowledged() {
+        List<Dissection> frames = conversation().dissect();
+        assertFrame(frames, 5, "tcp.analysis.acks_frame", "4");
+        assertFrame(frames, 5, "tcp.analysis.ack_rtt", "0.010000000");
+        // The FIN (19) ends where the zero-window probe (16) did: the ACK of both names the probe, as tshark.
+        assertFrame(frames, 20, "tcp.analysis.acks_frame", "16");
+        assertFrame(frames, 20, "tcp.analysis.ack_rtt", "0.180000000");
+    }
+
+    @Test
+    void aNewSynOnAClosedConnectionReusesPorts() {
+        List<Dissection> frames = conversation().dissect();
+        assertFrame(frames, 22, "tcp.analysis.reused_ports", "1");
+        assertFrame(frames, 22, "tcp.stream", "1");
+    }
+
+    /** Writes the conversation for tshark when {@code -Ddissect.tcpAnalysisPcap=PATH} is given. */
+    @Test
+    void writesThePcapWhenAsked() throws IOException {
+        String path = System.getProperty("dissect.tcpAnalysisPcap");
+        if (path != null) {
+            conversation().writePcap(Path.of(path));
+            List<Dissection> frames = conversation().dissect();
+            StringBuilder out = new StringBuilder();
+            for (Dissection d : frames) {
+                List<String> cells = new ArrayList<>();
+                for (String f : FIELDS) {
+                    cells.add(cell(d, f));
+                }
+                out.append(String.join("\t", cells)).append('\n');
+            }
+            java.nio.file.Files.writeString(Path.of(path + ".ours.tsv"), out);
+        }
+    }
+
+    static String cell(Dissection d, String name) {
+        List<String> values = new ArrayList<>();
+        for (int i = d.find(name, 0); i >= 0; i = d.find(name, i + 1)) {
+            values.add(d.valueString(i));
+        }
+        return String.join(",", values);
+    }
+
+    static void assertFrame(List<Dissection> frames, int number, String field, String expected) {
+        assertEquals(expected, cell(frames.get(number - 1), field), "frame " + number + " " + field);
+    }
+}
