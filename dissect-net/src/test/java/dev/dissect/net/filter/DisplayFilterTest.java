@@ -195,7 +195,7 @@ class DisplayFilterTest {
             ip.src == "1.2                    | 11 | the string is not terminated
             eth.src == 1:2:3                  | 12 | not a valid Ethernet address
             ipv6.src == fe80:::1              | 13 | not a valid IPv6 address
-            tcp.options.sack_perm == 1        | 26 | has no value; test its presence only
+            tcp.analysis.retransmission == 1  | 32 | has no value; test its presence only
             ip.src == tcp.port                | 11 | have different types
             tcp.port % 80                     | 10 | unexpected character '%'
             all tcp.port                      | 13 | "all" needs a comparison
