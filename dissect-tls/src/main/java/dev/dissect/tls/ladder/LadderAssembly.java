@@ -203,7 +203,7 @@ final class LadderAssembly {
                 a.add(note("encrypted: " + e.inferredHandshakeRecords + " record" + plural(e.inferredHandshakeRecords)
                         + "; types inferred"));
                 finished(a, true);
-                items.add(new Item(tls != null && tls.resumed() ? "EncryptedExtensions … Finished"
+                items.add(new Item(tls != null && tls.resumed() ? "EncryptedExtensions ... Finished"
                         : "EncryptedExtensions, Certificate, CertificateVerify, Finished", Phase.TLS_HANDSHAKE, a));
             }
             finishedSeen[side]++;
@@ -300,7 +300,7 @@ final class LadderAssembly {
         if (!suites.isEmpty()) {
             a.add(new Annotation(Annotation.Kind.SUITES_OFFERED, suites.size() + " suite" + plural(suites.size()) + ": "
                     + String.join(", ", suites.subList(0, Math.min(SUITES_SHOWN, suites.size())))
-                    + (suites.size() > SUITES_SHOWN ? ", …" : "")));
+                    + (suites.size() > SUITES_SHOWN ? ", ..." : "")));
         }
         List<String> groups = new ArrayList<>();
         for (int g : e.keyShareGroups) {

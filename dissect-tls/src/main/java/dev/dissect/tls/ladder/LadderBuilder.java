@@ -46,7 +46,7 @@ import java.util.Set;
  * messages are kept.
  *
  * <p>Without keys, TLS 1.3's encrypted handshake looks like application data; the builder labels the server's
- * encrypted records before the client's first one as {@code EncryptedExtensions … Finished} and the client's first
+ * encrypted records before the client's first one as {@code EncryptedExtensions, Certificate, CertificateVerify, Finished} and the client's first
  * encrypted record as its {@code Finished}, and says that it inferred them. Not thread-safe.
  *
  * @since 0.1
