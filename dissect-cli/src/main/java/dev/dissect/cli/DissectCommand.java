@@ -81,8 +81,14 @@ public final class DissectCommand implements Callable<Integer> {
     @Option(names = "-q", description = "Print no line per frame (with -z, only the statistics).")
     private boolean quiet;
 
-    @Option(names = "-z", paramLabel = "STATISTICS", description = "Statistics after the last frame: io,phs (protocol hierarchy) or io,phs,FILTER.")
+    @Option(names = "-z", paramLabel = "STATISTICS", description = "Statistics after the last frame: io,phs (protocol hierarchy) or io,phs,FILTER; flow,conn[,FILTER] (the connection ladder: DNS, TCP and TLS handshakes of each TLS connection).")
     private List<String> statistics = new ArrayList<>();
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "With -z flow,conn: also write the connection ladders as an SVG image.")
+    private String ladderSvg;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "With -z flow,conn: also write a self-contained HTML page with the ladders.")
+    private String ladderHtml;
 
     @Option(names = "-w", paramLabel = "FILE", description = "Write the frames that pass -Y to FILE (- for standard output), as pcapng unless -F says otherwise; nothing is printed per frame unless -P.")
     private String outputFile;
@@ -168,6 +174,9 @@ public final class DissectCommand implements Callable<Integer> {
                 long n = 0;
                 for (FrameView frame; n < count && (frame = source.next()) != null; n++) {
                     engine.dissect(frame, dissection);
+                    if (setup.ladders() != null) {
+                        setup.ladders().accept(dissection);
+                    }
                     if (progress != null) {
                         progress.frame(frame);
                     }
@@ -194,6 +203,9 @@ public final class DissectCommand implements Callable<Integer> {
             for (HierarchyStatistics s : setup.stats()) {
                 s.print(out);
             }
+            if (setup.ladders() != null) {
+                setup.ladders().finish(out);
+            }
             out.flush();
             return 0;
         } catch (NoSuchFileException e) {
@@ -217,7 +229,7 @@ public final class DissectCommand implements Callable<Integer> {
 
     /** What the options ask for, checked before the capture is opened. */
     private record Setup(FieldsFormat fieldsFormat, DisplayFilter filter, List<HierarchyStatistics> stats,
-                         List<DisplayFilter> statsFilters) {
+                         List<DisplayFilter> statsFilters, ConnectionLadders ladders) {
     }
 
     private Setup setUp(DissectionEngine engine) {
@@ -250,8 +262,11 @@ public final class DissectCommand implements Callable<Integer> {
         DisplayFilter filter = displayFilter == null ? null : DisplayFilter.compile(displayFilter, engine.registry());
         List<HierarchyStatistics> stats = new ArrayList<>();
         List<DisplayFilter> statsFilters = new ArrayList<>();
+        ConnectionLadders ladders = null;
         for (String z : statistics) {
-            if (z.equals(PHS)) {
+            if (ConnectionLadders.matches(z)) {
+                ladders = ConnectionLadders.of(z, engine, ladderSvg, ladderHtml);
+            } else if (z.equals(PHS)) {
                 stats.add(new HierarchyStatistics(""));
                 statsFilters.add(null);
             } else if (z.startsWith(PHS + ",")) {
@@ -259,10 +274,13 @@ public final class DissectCommand implements Callable<Integer> {
                 statsFilters.add(DisplayFilter.compile(f, engine.registry()));
                 stats.add(new HierarchyStatistics(f));
             } else {
-                throw new IllegalArgumentException("unknown statistics '" + z + "' for -z (use io,phs or io,phs,FILTER)");
+                throw new IllegalArgumentException("unknown statistics '" + z + "' for -z (use io,phs[,FILTER] or flow,conn[,FILTER])");
             }
         }
-        return new Setup(fieldsFormat, filter, stats, statsFilters);
+        if (ladders == null && (ladderSvg != null || ladderHtml != null)) {
+            throw new IllegalArgumentException("--svg and --html need -z flow,conn");
+        }
+        return new Setup(fieldsFormat, filter, stats, statsFilters, ladders);
     }
 
     private CaptureSource open() throws IOException {
@@ -309,6 +327,9 @@ public final class DissectCommand implements Callable<Integer> {
             if (f != null) {
                 wanted.addAll(f.fields());
             }
+        }
+        if (setup.ladders() != null) {
+            wanted.addAll(setup.ladders().fields());
         }
         dissection.recordFields(wanted);
         dissection.setInfoWanted(false);
