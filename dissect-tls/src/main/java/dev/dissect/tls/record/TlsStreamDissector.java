@@ -13,6 +13,7 @@ import dev.dissect.api.stream.LengthPrefixFramer;
 import dev.dissect.api.stream.StreamContext;
 import dev.dissect.api.stream.StreamDirection;
 import dev.dissect.api.stream.StreamDissector;
+import dev.dissect.net.engine.CoreFields;
 import dev.dissect.net.wire.TlsSslv2ClientHelloView;
 import dev.dissect.tls.TlsPreferences;
 import dev.dissect.tls.cert.CertValidationFields;
@@ -389,6 +390,13 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         }
         if (st.next != null) {
             st.plaintext[dir].add(ctx, st.next, plaintext);
+        } else {
+            // as tshark: decrypted bytes no dissector takes are a data layer
+            Dissection tree = ctx.tree();
+            ByteView view = ByteView.of(plaintext);
+            tree.beginLayer(CoreFields.DATA, 0, plaintext.length);
+            tree.addBytes(CoreFields.DATA_DATA, view, 0, plaintext.length);
+            tree.add(CoreFields.DATA_LEN, view, 0, plaintext.length, plaintext.length);
         }
     }
 
