@@ -1,6 +1,8 @@
 package dev.dissect.conformance;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,25 +26,59 @@ import java.util.Set;
  * <p>Apart from reach: {@code frame.time_epoch} is skipped where tshark prints a time that is not one (more than
  * nine fraction digits, or negative): a record whose sub-second field is out of range, which we carry into the
  * seconds.
+ *
+ * <p>TLS inside a TCP connection begun by another protocol (rule 5 of the document): STARTTLS in SMTP, IMAP, POP,
+ * FTP, LDAP, XMPP, PostgreSQL, MySQL; HTTP CONNECT; SOCKS; or bytes tshark first called {@code data}. Per
+ * {@code tcp.stream} (tshark's), the first protocol tshark names after {@code tcp} is remembered; in a later frame
+ * of that connection where tshark shows {@code tls} and we show no {@code tls} layer, {@code frame.protocols} and
+ * every {@code tls.}, {@code x509}, {@code http.} cell where we have nothing are skipped. We choose a stream
+ * dissector once per connection, from its first bytes; tshark's STARTTLS dissectors hand over to TLS, and its
+ * heuristics are asked again on every segment of a connection no dissector claimed.
+ *
+ * <p>An HTTP message without a length at the end of a TLS connection (rule 6): we dissect it in the frame that
+ * closes the connection (as tshark does for cleartext HTTP); tshark 4.0 keeps it in TLS's reassembly and never
+ * shows it. In a connection where tshark showed {@code tls}, a frame where ours is tshark's plus {@code :http}
+ * skips {@code frame.protocols} and the {@code http.} cells tshark leaves empty.
  */
 final class DeliberateDifferences {
     static final String PROTOCOLS = "frame.protocols";
     static final String TIME = "frame.time_epoch";
+    static final String TCP_STREAM = "tcp.stream";
 
     private final Set<String> ourProtocols;
     private final Set<String> beyondReach = new HashSet<>();
     private boolean protocolsWithinReach;
     private boolean frameBeyondReach;
+    /** tshark's first protocol after tcp, by tshark's tcp.stream. */
+    private final Map<String, String> firstApplication = new HashMap<>();
+    private boolean tlsAfterOtherProtocol;
+    private boolean httpAtTlsClose;
 
     DeliberateDifferences(Set<String> ourProtocols) {
         this.ourProtocols = ourProtocols;
     }
 
-    /** Starts a frame, given both {@code frame.protocols} cells. */
-    void frame(String ours, String theirs) {
+    /** Starts a frame, given both {@code frame.protocols} cells and tshark's {@code tcp.stream}. */
+    void frame(String ours, String theirs, String tcpStream) {
         beyondReach.clear();
         protocolsWithinReach = false;
         frameBeyondReach = false;
+        tlsAfterOtherProtocol = false;
+        httpAtTlsClose = false;
+        if (!tcpStream.isEmpty()) {
+            int comma = tcpStream.indexOf(',');
+            String stream = comma < 0 ? tcpStream : tcpStream.substring(0, comma);
+            int tcp = theirs.indexOf(":tcp:");
+            if (tcp >= 0) {
+                int start = tcp + 5;
+                int end = theirs.indexOf(':', start);
+                firstApplication.putIfAbsent(stream, theirs.substring(start, end < 0 ? theirs.length() : end));
+            }
+            String first = firstApplication.get(stream);
+            boolean theyShowTls = theirs.contains(":tls");
+            tlsAfterOtherProtocol = first != null && !first.equals("tls") && theyShowTls && !ours.contains(":tls");
+            httpAtTlsClose = "tls".equals(first) && ours.equals(theirs + ":http");
+        }
         String[] o = split(ours.endsWith(":data") ? ours.substring(0, ours.length() - 5)
                 : ours.equals("data") ? "" : ours);
         String[] t = split(theirs);
@@ -61,6 +97,13 @@ final class DeliberateDifferences {
 
     /** Whether a differing cell of {@code field} in the current frame is a deliberate difference. */
     boolean skips(String field, String ours, String theirs) {
+        if (tlsAfterOtherProtocol && (field.equals(PROTOCOLS) || ours.isEmpty() && (field.startsWith("tls.")
+                || field.startsWith("x509") || field.startsWith("http.")))) {
+            return true;
+        }
+        if (httpAtTlsClose && (field.equals(PROTOCOLS) || theirs.isEmpty() && field.startsWith("http."))) {
+            return true;
+        }
         if (field.equals(PROTOCOLS)) {
             return protocolsWithinReach;
         }
