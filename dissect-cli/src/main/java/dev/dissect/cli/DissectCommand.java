@@ -9,6 +9,10 @@ import dev.dissect.net.capture.Captures;
 import dev.dissect.net.engine.DissectionEngine;
 import dev.dissect.net.filter.DisplayFilter;
 import dev.dissect.net.filter.FilterSyntaxException;
+import dev.dissect.tls.DecryptionSecretsFeed;
+import dev.dissect.tls.TlsPreferences;
+import dev.dissect.tls.connection.TlsConnectionReport;
+import dev.dissect.tls.connection.TlsConnections;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -50,6 +54,7 @@ public final class DissectCommand implements Callable<Integer> {
     static final int EXIT_USAGE = 2;
     private static final Pattern DECODE_AS = Pattern.compile("([a-z0-9_.]+)==(\\d+),([a-z0-9_.\\-]+)");
     private static final String PHS = "io,phs";
+    private static final String TLS_CONN = "tls,conn";
 
     @Option(names = "-r", paramLabel = "FILE", description = "Read this capture (pcap, pcapng, gzipped or not); - reads standard input.")
     private String input;
@@ -75,13 +80,13 @@ public final class DissectCommand implements Callable<Integer> {
     @Option(names = "-d", paramLabel = "TABLE==VALUE,PROTOCOL", description = "Decode as: e.g. udp.port==7777,myproto.")
     private List<String> decodeAs = new ArrayList<>();
 
-    @Option(names = "-o", paramLabel = "NAME:VALUE", description = "Set a preference, e.g. testproto.udp.port:7777,8000-8002 (PROTOCOL.udp.port or PROTOCOL.tcp.port: decode those ports as PROTOCOL).")
+    @Option(names = "-o", paramLabel = "NAME:VALUE", description = "Set a preference, e.g. testproto.udp.port:7777,8000-8002 (PROTOCOL.udp.port or PROTOCOL.tcp.port: decode those ports as PROTOCOL); tls.keylog_file:PATH, tls.rsa_key_file:PATH (decrypt TLS), tls.trust_store:PATH, tls.cert_host:NAME (validate certificates).")
     private List<String> preferences = new ArrayList<>();
 
     @Option(names = "-q", description = "Print no line per frame (with -z, only the statistics).")
     private boolean quiet;
 
-    @Option(names = "-z", paramLabel = "STATISTICS", description = "Statistics after the last frame: io,phs (protocol hierarchy) or io,phs,FILTER; flow,conn[,FILTER] (the connection ladder: DNS, TCP and TLS handshakes of each TLS connection).")
+    @Option(names = "-z", paramLabel = "STATISTICS", description = "Statistics after the last frame: io,phs (protocol hierarchy) or io,phs,FILTER; tls,conn (one block per TLS connection); flow,conn[,FILTER] (the connection ladder: DNS, TCP and TLS handshakes of each TLS connection).")
     private List<String> statistics = new ArrayList<>();
 
     @Option(names = "--svg", paramLabel = "FILE", description = "With -z flow,conn: also write the connection ladders as an SVG image.")
@@ -171,8 +176,10 @@ public final class DissectCommand implements Callable<Integer> {
                 }
                 Dissection dissection = new Dissection();
                 recordOnlyWhatIsRead(engine, setup, dissection);
+                DecryptionSecretsFeed secrets = new DecryptionSecretsFeed(source, TlsPreferences.of(engine.session()));
                 long n = 0;
                 for (FrameView frame; n < count && (frame = source.next()) != null; n++) {
+                    secrets.poll();
                     engine.dissect(frame, dissection);
                     if (setup.ladders() != null) {
                         setup.ladders().accept(dissection);
@@ -203,6 +210,9 @@ public final class DissectCommand implements Callable<Integer> {
             for (HierarchyStatistics s : setup.stats()) {
                 s.print(out);
             }
+            if (setup.tlsConnections()) {
+                out.write(TlsConnectionReport.format(TlsConnections.of(engine.session())));
+            }
             if (setup.ladders() != null) {
                 setup.ladders().finish(out);
             }
@@ -229,7 +239,7 @@ public final class DissectCommand implements Callable<Integer> {
 
     /** What the options ask for, checked before the capture is opened. */
     private record Setup(FieldsFormat fieldsFormat, DisplayFilter filter, List<HierarchyStatistics> stats,
-                         List<DisplayFilter> statsFilters, ConnectionLadders ladders) {
+                         List<DisplayFilter> statsFilters, boolean tlsConnections, ConnectionLadders ladders) {
     }
 
     private Setup setUp(DissectionEngine engine) {
@@ -262,9 +272,14 @@ public final class DissectCommand implements Callable<Integer> {
         DisplayFilter filter = displayFilter == null ? null : DisplayFilter.compile(displayFilter, engine.registry());
         List<HierarchyStatistics> stats = new ArrayList<>();
         List<DisplayFilter> statsFilters = new ArrayList<>();
+        boolean tlsConnections = false;
         ConnectionLadders ladders = null;
         for (String z : statistics) {
-            if (ConnectionLadders.matches(z)) {
+            if (z.equals(TLS_CONN)) {
+                tlsConnections = true;
+                // every chain gets a verdict for the report, whatever the output records
+                TlsPreferences.of(engine.session()).validation(TlsPreferences.Validation.ALWAYS);
+            } else if (ConnectionLadders.matches(z)) {
                 ladders = ConnectionLadders.of(z, engine, ladderSvg, ladderHtml);
             } else if (z.equals(PHS)) {
                 stats.add(new HierarchyStatistics(""));
@@ -274,13 +289,14 @@ public final class DissectCommand implements Callable<Integer> {
                 statsFilters.add(DisplayFilter.compile(f, engine.registry()));
                 stats.add(new HierarchyStatistics(f));
             } else {
-                throw new IllegalArgumentException("unknown statistics '" + z + "' for -z (use io,phs[,FILTER] or flow,conn[,FILTER])");
+                throw new IllegalArgumentException("unknown statistics '" + z
+                        + "' for -z (use io,phs[,FILTER], tls,conn or flow,conn[,FILTER])");
             }
         }
         if (ladders == null && (ladderSvg != null || ladderHtml != null)) {
             throw new IllegalArgumentException("--svg and --html need -z flow,conn");
         }
-        return new Setup(fieldsFormat, filter, stats, statsFilters, ladders);
+        return new Setup(fieldsFormat, filter, stats, statsFilters, tlsConnections, ladders);
     }
 
     private CaptureSource open() throws IOException {

@@ -1,6 +1,11 @@
 package dev.dissect.cli;
 
 import dev.dissect.net.engine.DissectionEngine;
+import dev.dissect.tls.TlsPreferences;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,16 +17,23 @@ import java.util.Map;
  *
  * <p>Today there is one family: <b>port preferences</b> {@code PROTOCOL.udp.port:RANGE} and
  * {@code PROTOCOL.tcp.port:RANGE} ({@code -o testproto.udp.port:7777,8000-8002}), which decode those ports as
- * that protocol, like a {@code -d udp.port==7777,testproto} per port. Later preferences register with
- * {@link #define}: the TCP reassembly switch ({@code tcp.desegment_tcp_streams:TRUE}) and a TLS key log
- * ({@code tls.keylog_file:PATH}) are meant to arrive that way.
+ * that protocol, like a {@code -d udp.port==7777,testproto} per port. Named preferences register with
+ * {@link #define}; TLS has four, applied to the session's {@link TlsPreferences}:
+ * <ul>
+ *   <li>{@code tls.keylog_file:PATH} (tshark's name): an NSS key log file (SSLKEYLOGFILE); repeatable.</li>
+ *   <li>{@code tls.rsa_key_file:PATH} (ours; tshark's RSA keys are a table): a server's RSA private key in PEM,
+ *       for RSA key exchange; repeatable.</li>
+ *   <li>{@code tls.trust_store:PATH} (ours): a PEM bundle, or a folder of PEM files, to validate server chains
+ *       against instead of the JDK's trust store.</li>
+ *   <li>{@code tls.cert_host:NAME} (ours): the host name chains are checked for, instead of each SNI.</li>
+ * </ul>
  *
  * <p>An unknown name is an error listing what is known; the command turns it into a usage error.
  */
 final class Preferences {
     /** Applies a preference's value to the engine; throws {@link IllegalArgumentException} for a bad value. */
     interface Setter {
-        void apply(DissectionEngine engine, String value);
+        void apply(DissectionEngine engine, String value) throws IOException;
     }
 
     private record Definition(String description, Setter setter) {
@@ -44,7 +56,34 @@ final class Preferences {
      * engine has the switch, and {@code tls.keylog_file} once TLS decryption reads a key log.
      */
     static Preferences forCommand(DissectionEngine engine) {
-        return new Preferences(engine);
+        return new Preferences(engine)
+                .define("tls.keylog_file", "NSS key log file to decrypt TLS with", (e, v) ->
+                        tls(e).addKeyLogFile(existing("tls.keylog_file", v)))
+                .define("tls.rsa_key_file", "server RSA private key (PEM) for RSA key exchange", (e, v) ->
+                        tls(e).addRsaKeyFile(existing("tls.rsa_key_file", v)))
+                .define("tls.trust_store", "PEM bundle or folder of trusted roots for certificate validation",
+                        (e, v) -> {
+                            try {
+                                tls(e).trustStore(existing("tls.trust_store", v));
+                            } catch (CertificateException ex) {
+                                throw new IllegalArgumentException("bad -o tls.trust_store:" + v + ": "
+                                        + ex.getMessage());
+                            }
+                        })
+                .define("tls.cert_host", "host name to validate server certificates for (default: the SNI)",
+                        (e, v) -> tls(e).hostName(v.isBlank() ? null : v.strip()));
+    }
+
+    private static TlsPreferences tls(DissectionEngine engine) {
+        return TlsPreferences.of(engine.session());
+    }
+
+    private static Path existing(String name, String value) {
+        Path p = Path.of(value);
+        if (!Files.exists(p)) {
+            throw new IllegalArgumentException("-o " + name + ": the file \"" + value + "\" doesn't exist");
+        }
+        return p;
     }
 
     /** Adds a named preference (the hook for preferences beyond the port family). */
@@ -64,7 +103,11 @@ final class Preferences {
         String value = setting.substring(colon + 1);
         Definition d = definitions.get(name);
         if (d != null) {
-            d.setter().apply(engine, value);
+            try {
+                d.setter().apply(engine, value);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("-o " + name + ":" + value + ": " + e.getMessage(), e);
+            }
             return;
         }
         for (String table : PORT_TABLES) {

@@ -6,6 +6,8 @@ import dev.dissect.api.frame.CaptureSource;
 import dev.dissect.api.frame.FrameView;
 import dev.dissect.net.capture.Captures;
 import dev.dissect.net.engine.DissectionEngine;
+import dev.dissect.tls.DecryptionSecretsFeed;
+import dev.dissect.tls.TlsPreferences;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,9 @@ import java.util.concurrent.Callable;
 /**
  * Dissects one capture with a fresh engine and compares it, frame by frame and cell by cell, with tshark's TSV:
  * row i against frame i, every column we register.
+ *
+ * <p>As tshark does, the capture's own pcapng Decryption Secrets Blocks are used as they are met; a decrypted run
+ * ({@link Corpus.Case#decrypted()}) also loads the case's key log, as {@code -o tls.keylog_file} does.
  *
  * <p>Counts go into tallies of its own, so a run abandoned by the watchdog leaves the corpus totals untouched.
  */
@@ -92,17 +97,24 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
             }
             int protocolsColumn = columns.indexOf(DeliberateDifferences.PROTOCOLS);
             int ipv6LengthColumn = columns.indexOf(DeliberateDifferences.IPV6_PLEN);
+            int streamColumn = columns.indexOf(DeliberateDifferences.STREAM);
             FieldCells cells = new FieldCells(columns, registered);
             DeliberateDifferences rules = new DeliberateDifferences(ourProtocols);
             try {
                 DissectionEngine engine = DissectionEngine.withDefaults();
+                TlsPreferences tls = TlsPreferences.of(engine.session());
+                if (capture.keyLog() != null) {
+                    tls.addKeyLogFile(capture.keyLog());
+                }
                 Dissection d = new Dissection();
                 try (CaptureSource source = Captures.open(capture.capture())) {
+                    DecryptionSecretsFeed secrets = new DecryptionSecretsFeed(source, tls);
                     for (FrameView frame; (frame = source.next()) != null; ) {
                         if (Thread.currentThread().isInterrupted()) {
                             break;
                         }
                         ourFrames++;
+                        secrets.poll();
                         engine.dissect(frame, d);
                         String line = expected.readLine();
                         if (line == null) {
@@ -115,7 +127,8 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
                         String[] row = line.split("\t", -1);
                         cells.fill(d);
                         if (protocolsColumn >= 0) {
-                            rules.frame(String.valueOf(cells.cell(protocolsColumn)), cell(row, protocolsColumn));
+                            rules.frame(String.valueOf(cells.cell(protocolsColumn)), cell(row, protocolsColumn),
+                                    streamColumn < 0 ? "" : cell(row, streamColumn));
                         }
                         rules.ipv6PayloadLength(ipv6LengthColumn >= 0 ? cell(row, ipv6LengthColumn) : "");
                         compare(row, cells, tally, rules, ourFrames);

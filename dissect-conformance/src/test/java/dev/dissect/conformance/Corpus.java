@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The shared capture corpus ({@code ../shared/captures}): the captures {@code MANIFEST.tsv} lists as pcap or
@@ -14,6 +16,9 @@ import java.util.List;
  *
  * <p>The folder is {@code ../../shared/captures} from the module (the repository's {@code ../shared}), or wherever
  * the system property or environment variable {@value #OVERRIDE} points.
+ *
+ * <p>{@code expected/KEYLOGS.tsv} pairs captures with their key logs (capture path, key log path, both relative
+ * to the root); for those, tshark's output with that key log is {@code expected/<path>.decrypted.tsv}.
  */
 record Corpus(Path root, List<Case> cases) {
     static final String OVERRIDE = "DISSECT_SHARED_CAPTURES";
@@ -22,7 +27,38 @@ record Corpus(Path root, List<Case> cases) {
      * One capture and tshark's fields for it; {@code name} is the path relative to the corpus root;
      * {@code customBlocks} when the manifest lists pcapng Custom Blocks in it (tshark shows each as a frame).
      */
-    record Case(String name, Path capture, Path expected, boolean customBlocks) {
+    record Case(String name, Path capture, Path expected, boolean customBlocks, Path keyLog) {
+        /** True for a run with a key log. */
+        boolean decrypted() {
+            return keyLog != null;
+        }
+
+        /**
+         * The same capture with its key log, compared with {@code expected/<path>.decrypted.tsv}; null if it has no
+         * key log or no such file.
+         */
+        Case withKeys(Path root, Map<String, Path> keyLogs) {
+            Path key = keyLogs.get(name);
+            Path expectedDecrypted = root.resolve("expected").resolve(name + ".decrypted.tsv");
+            return key == null || !Files.isRegularFile(expectedDecrypted) || !Files.isRegularFile(key) ? null
+                    : new Case(name + " (decrypted)", capture, expectedDecrypted, customBlocks, key);
+        }
+    }
+
+    /** Key logs by capture name, from {@code expected/KEYLOGS.tsv}; empty if there is none. */
+    static Map<String, Path> keyLogs(Path root) throws IOException {
+        Map<String, Path> out = new HashMap<>();
+        Path list = root.resolve("expected").resolve("KEYLOGS.tsv");
+        if (!Files.isRegularFile(list)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+            String[] row = line.split("\t", -1);
+            if (row.length >= 2 && !row[0].isBlank()) {
+                out.put(row[0], root.resolve(row[1]));
+            }
+        }
+        return out;
     }
 
     /** Where the corpus should be: the override if set, else {@code ../../shared/captures} from the module. */
@@ -56,7 +92,7 @@ record Corpus(Path root, List<Case> cases) {
                 Path expected = root.resolve("expected").resolve(name + ".tsv");
                 if (Files.isRegularFile(expected)) {
                     boolean custom = row.length > notesColumn && row[notesColumn].contains("custom×");
-                    cases.add(new Case(name, root.resolve(name), expected, custom));
+                    cases.add(new Case(name, root.resolve(name), expected, custom, null));
                 }
             }
         }

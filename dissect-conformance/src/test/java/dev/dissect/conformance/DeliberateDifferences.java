@@ -32,6 +32,19 @@ import java.util.Set;
  *
  * <p>{@code tcp.stream} is compared after renumbering tshark's indices ({@link #renumberStream}); a cell that agrees
  * only after renumbering is counted as skipped.
+ *
+ * <p>TLS inside a TCP connection begun by another protocol (rule 8 of the document): STARTTLS in SMTP, IMAP, POP,
+ * FTP, LDAP, XMPP, PostgreSQL, MySQL; HTTP CONNECT; SOCKS; or bytes tshark first called {@code data}. Per
+ * {@code tcp.stream} (tshark's), the first protocol tshark names after {@code tcp} is remembered; in a later frame
+ * of that connection where tshark shows {@code tls} and we show no {@code tls} layer, {@code frame.protocols} and
+ * every {@code tls.}, {@code x509}, {@code http.} cell where we have nothing are skipped. We choose a stream
+ * dissector once per connection, from its first bytes; tshark's STARTTLS dissectors hand over to TLS, and its
+ * heuristics are asked again on every segment of a connection no dissector claimed.
+ *
+ * <p>An HTTP message without a length at the end of a TLS connection (rule 9): we dissect it in the frame that
+ * closes the connection (as tshark does for cleartext HTTP); tshark 4.0 keeps it in TLS's reassembly and never
+ * shows it. In a connection where tshark showed {@code tls}, a frame where ours is tshark's plus {@code :http}
+ * skips {@code frame.protocols} and the {@code http.} cells tshark leaves empty.
  */
 final class DeliberateDifferences {
     static final String PROTOCOLS = "frame.protocols";
@@ -45,16 +58,36 @@ final class DeliberateDifferences {
     private boolean protocolsWithinReach;
     private boolean frameBeyondReach;
     private boolean zeroIpv6Length;
+    /** tshark's first protocol after tcp, by tshark's tcp.stream. */
+    private final Map<String, String> firstApplication = new HashMap<>();
+    private boolean tlsAfterOtherProtocol;
+    private boolean httpAtTlsClose;
 
     DeliberateDifferences(Set<String> ourProtocols) {
         this.ourProtocols = ourProtocols;
     }
 
-    /** Starts a frame, given both {@code frame.protocols} cells. */
-    void frame(String ours, String theirs) {
+    /** Starts a frame, given both {@code frame.protocols} cells and tshark's {@code tcp.stream}. */
+    void frame(String ours, String theirs, String tcpStream) {
         beyondReach.clear();
         protocolsWithinReach = false;
         frameBeyondReach = false;
+        tlsAfterOtherProtocol = false;
+        httpAtTlsClose = false;
+        if (!tcpStream.isEmpty()) {
+            int comma = tcpStream.indexOf(',');
+            String stream = comma < 0 ? tcpStream : tcpStream.substring(0, comma);
+            int tcp = theirs.indexOf(":tcp:");
+            if (tcp >= 0) {
+                int start = tcp + 5;
+                int end = theirs.indexOf(':', start);
+                firstApplication.putIfAbsent(stream, theirs.substring(start, end < 0 ? theirs.length() : end));
+            }
+            String first = firstApplication.get(stream);
+            boolean theyShowTls = theirs.contains(":tls");
+            tlsAfterOtherProtocol = first != null && !first.equals("tls") && theyShowTls && !ours.contains(":tls");
+            httpAtTlsClose = "tls".equals(first) && ours.equals(theirs + ":http");
+        }
         String[] o = split(ours.endsWith(":data") ? ours.substring(0, ours.length() - 5)
                 : ours.equals("data") ? "" : ours);
         String[] t = split(theirs);
@@ -80,6 +113,13 @@ final class DeliberateDifferences {
     boolean skips(String field, String ours, String theirs) {
         if (zeroIpv6Length && theirs.isEmpty() && (field.startsWith("udp.") || field.startsWith("tcp."))) {
             return true; // rule 7: an IPv6 payload length of 0 (BIG TCP)
+        }
+        if (tlsAfterOtherProtocol && (field.equals(PROTOCOLS) || ours.isEmpty() && (field.startsWith("tls.")
+                || field.startsWith("x509") || field.startsWith("http.")))) {
+            return true; // rule 8: TLS after another protocol in the same connection
+        }
+        if (httpAtTlsClose && (field.equals(PROTOCOLS) || theirs.isEmpty() && field.startsWith("http."))) {
+            return true; // rule 9: HTTP without a length at the close of a TLS connection
         }
         if (field.equals(PROTOCOLS)) {
             return protocolsWithinReach;

@@ -35,6 +35,10 @@ import org.junit.jupiter.api.Test;
  * {@code CaptureFormatException} escapes the reader or the engine) or hang (runs past the time limit), or when we
  * read a different number of frames than tshark. Fields we do not register are listed as not implemented.
  *
+ * <p>Captures that {@code expected/KEYLOGS.tsv} pairs with a key log run twice: as they are (against
+ * {@code NAME.tsv}) and decrypted with that key log (against {@code NAME.decrypted.tsv}); the decrypted runs have
+ * their own field table ("Fields, decrypted"), and {@code must-agree.txt} holds in both.
+ *
  * <p>Skipped, and says so, when the corpus is absent: the repository's own tests never depend on it.
  */
 class TsharkConformanceTest {
@@ -58,10 +62,20 @@ class TsharkConformanceTest {
         Set<String> protocols = Set.copyOf(registry.protocols().keySet());
 
         Map<String, FieldTally> totals = new LinkedHashMap<>();
+        Map<String, FieldTally> decryptedTotals = new LinkedHashMap<>();
         List<CaptureComparison.Result> results = new ArrayList<>();
+        Map<String, Path> keyLogs = Corpus.keyLogs(root);
+        List<Corpus.Case> runs = new ArrayList<>();
+        for (Corpus.Case c : corpus.cases()) {
+            runs.add(c);
+            Corpus.Case withKeys = c.withKeys(root, keyLogs);
+            if (withKeys != null) {
+                runs.add(withKeys);
+            }
+        }
         ExecutorService worker = newWorker();
         try {
-            for (Corpus.Case c : corpus.cases()) {
+            for (Corpus.Case c : runs) {
                 CaptureComparison.Result r;
                 Future<CaptureComparison.Result> run = worker.submit(new CaptureComparison(c, registered, protocols));
                 try {
@@ -77,32 +91,41 @@ class TsharkConformanceTest {
                             0, 0, 0, Map.of());
                 }
                 results.add(r);
+                Map<String, FieldTally> into = c.decrypted() ? decryptedTotals : totals;
                 r.tallies().forEach((name, t) ->
-                        totals.computeIfAbsent(name, n -> new FieldTally(n, t.implemented)).add(t));
+                        into.computeIfAbsent(name, n -> new FieldTally(n, t.implemented)).add(t));
             }
         } finally {
             worker.shutdownNow();
         }
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
 
-        List<String> failures = failures(results, totals, mustAgree);
+        List<String> failures = failures(results, totals, mustAgree, "");
+        failures.addAll(failures(List.of(), decryptedTotals, mustAgree, " (decrypted)"));
         long frames = results.stream().mapToLong(CaptureComparison.Result::theirFrames).sum();
         String summary = String.format("tshark conformance: %d captures, %d frames (tshark's), %d s; corpus %s%n",
                 results.size(), frames, seconds, root);
         String fields = ConformanceReport.fieldTable(totals.values(), mustAgree);
+        String decryptedFields = ConformanceReport.fieldTable(decryptedTotals.values(), mustAgree);
         System.out.println(summary);
         System.out.println(fields);
+        System.out.println("Fields, decrypted (" + (runs.size() - corpus.cases().size())
+                + " captures with key logs):\n");
+        System.out.println(decryptedFields);
         System.out.println("Captures that failed or were damaged:\n");
         System.out.println(ConformanceReport.captureTable(results, false));
-        writeReport("# tshark conformance\n\n" + summary + "\n## Fields\n\n" + fields + "\n## Captures\n\n"
+        writeReport("# tshark conformance\n\n" + summary + "\n## Fields\n\n" + fields
+                + "\n## Fields, decrypted\n\n" + decryptedFields + "\n## Captures\n\n"
                 + ConformanceReport.captureTable(results, true) + "\n## Failures\n\n"
                 + (failures.isEmpty() ? "none\n" : "- " + String.join("\n- ", failures) + "\n"),
-                ConformanceReport.differencesByCapture(totals.values()));
+                ConformanceReport.differencesByCapture(totals.values())
+                + ConformanceReport.differencesByCapture(decryptedTotals.values()).lines().skip(1)
+                        .map(l -> l + "\n").reduce("", String::concat));
         assertTrue(failures.isEmpty(), () -> failures.size() + " conformance failures:\n" + String.join("\n", failures));
     }
 
     private static List<String> failures(List<CaptureComparison.Result> results, Map<String, FieldTally> totals,
-                                         Set<String> mustAgree) {
+                                         Set<String> mustAgree, String run) {
         List<String> failures = new ArrayList<>();
         for (CaptureComparison.Result r : results) {
             if (r.failed()) {
@@ -114,9 +137,12 @@ class TsharkConformanceTest {
         for (String field : mustAgree) {
             FieldTally t = totals.get(field);
             if (t == null || !t.implemented) {
-                failures.add("must-agree field " + field + " is " + (t == null ? "not in the TSVs" : "not implemented"));
+                if (run.isEmpty() || t != null) {
+                    failures.add("must-agree field " + field + run + " is "
+                            + (t == null ? "not in the TSVs" : "not implemented"));
+                }
             } else if (t.differing > 0) {
-                failures.add("must-agree field " + field + " differs on " + t.differing + " of " + t.compared()
+                failures.add("must-agree field " + field + run + " differs on " + t.differing + " of " + t.compared()
                         + " cells, e.g. " + t.samples);
             }
         }

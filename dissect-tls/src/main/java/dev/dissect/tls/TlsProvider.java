@@ -4,6 +4,7 @@ import dev.dissect.api.spi.DissectorProvider;
 import dev.dissect.api.spi.Registrar;
 import dev.dissect.api.field.FieldDef;
 import dev.dissect.api.field.Protocol;
+import dev.dissect.tls.cert.CertValidationFields;
 import dev.dissect.tls.cert.CertificateFields;
 import dev.dissect.tls.fingerprint.FingerprintFields;
 import dev.dissect.tls.handshake.CertificateSink;
@@ -15,7 +16,8 @@ import dev.dissect.tls.record.TlsStreamDissector;
  * Registers TLS: the {@code tls} protocol and its fields, the stream dissector on TLS's well-known ports, and the
  * same dissector as a heuristic for any other TCP port.
  *
- * <p>Connections are summarised in the session: {@code TlsConnections.of(engine.session())} after a pass.
+ * <p>Connections are summarised in the session: {@code TlsConnections.of(engine.session())} after a pass. Keys,
+ * trust store and host name are the session's {@link TlsPreferences}.
  */
 public final class TlsProvider implements DissectorProvider {
     /** HTTPS, SMTPS, NNTPS, LDAPS, DNS over TLS, FTPS, IMAPS, POP3S, SIP over TLS, HTTPS alternate. */
@@ -47,6 +49,7 @@ public final class TlsProvider implements DissectorProvider {
         registrar.protocol(TlsRecordFields.PROTOCOL, TlsRecordFields.FIELDS);
         registrar.protocol(TlsRecordFields.PROTOCOL, HandshakeFields.FIELDS);
         registrar.protocol(TlsRecordFields.PROTOCOL, FingerprintFields.FIELDS);
+        registrar.protocol(TlsRecordFields.PROTOCOL, CertValidationFields.fields().toArray(new FieldDef[0]));
         registrar.diagnostics(TlsRecordFields.DIAGNOSTICS);
         registrar.protocol(X509, CertificateFields.fields().toArray(new FieldDef[0]));
         registrar.diagnostics(CertificateFields.MALFORMED, CertificateFields.NOT_DER);

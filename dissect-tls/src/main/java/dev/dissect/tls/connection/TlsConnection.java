@@ -1,6 +1,8 @@
 package dev.dissect.tls.connection;
 
 import dev.dissect.api.flow.FlowKey;
+import dev.dissect.tls.cert.ChainVerdict;
+import dev.dissect.tls.decrypt.FinishedCheck;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -47,6 +49,13 @@ public final class TlsConnection {
     private boolean serverCertificateSeen;
     private boolean serverChangeCipherSpec;
     private final List<byte[]> certificates = new ArrayList<>(3);
+    private int serverCertificates;
+    private boolean serverChainComplete;
+    private ChainVerdict chainVerdict;
+    private final FinishedCheck[] finished = new FinishedCheck[2];
+    private long decryptedRecords;
+    private long failedRecords;
+    private String keyProblem;
     private String ja3;
     private String ja3Full;
     private String ja3s;
@@ -194,6 +203,49 @@ public final class TlsConnection {
         return out;
     }
 
+    /**
+     * The server's certificates (its first Certificate message), the leaf first, as sent (copies). Never null.
+     * In TLS 1.3 they are known only when the connection was decrypted.
+     */
+    public List<byte[]> serverCertificates() {
+        List<byte[]> out = new ArrayList<>(serverCertificates);
+        for (int i = 0; i < serverCertificates; i++) {
+            out.add(certificates.get(i).clone());
+        }
+        return out;
+    }
+
+    /**
+     * What validating the server's chain found, or null if it was not validated (no chain seen, TLS 1.3 without
+     * keys, or validation not asked for).
+     */
+    public ChainVerdict chainVerdict() {
+        return chainVerdict;
+    }
+
+    /**
+     * The check of the Finished message the client ({@code fromServer} false) or the server sent, or null if none
+     * was seen in clear or decrypted.
+     */
+    public FinishedCheck finishedCheck(boolean fromServer) {
+        return finished[fromServer ? 1 : 0];
+    }
+
+    /** Records decrypted and authenticated, both directions. */
+    public long decryptedRecords() {
+        return decryptedRecords;
+    }
+
+    /** Protected records that did not decrypt with the keys at hand (authentication or padding failures). */
+    public long failedRecords() {
+        return failedRecords;
+    }
+
+    /** Why the connection could not be decrypted (no key log entry, unsupported suite...), or null. */
+    public String keyProblem() {
+        return keyProblem;
+    }
+
     public String ja3() {
         return ja3;
     }
@@ -299,7 +351,37 @@ public final class TlsConnection {
             truncated = true;
             return;
         }
-        certificates.add(der);
+        if (fromServer && !serverChainComplete && serverCertificates == certificates.size()) {
+            certificates.add(serverCertificates++, der);
+        } else {
+            certificates.add(der);
+        }
+    }
+
+    /** The server's first Certificate message has ended: later certificates are not part of its chain. */
+    public void endServerChain() {
+        serverChainComplete = true;
+    }
+
+    public void setChainVerdict(ChainVerdict verdict) {
+        this.chainVerdict = verdict;
+    }
+
+    /** Keeps the check of a Finished message (the last one per direction, as renegotiation repeats them). */
+    public void recordFinished(boolean fromServer, FinishedCheck check) {
+        finished[fromServer ? 1 : 0] = check;
+    }
+
+    public void countDecrypted() {
+        decryptedRecords++;
+    }
+
+    public void countDecryptionFailure() {
+        failedRecords++;
+    }
+
+    public void setKeyProblem(String problem) {
+        this.keyProblem = problem;
     }
 
     /** True if another certificate would be kept (so the dissector copies only then). */

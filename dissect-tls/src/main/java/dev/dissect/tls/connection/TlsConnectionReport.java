@@ -1,6 +1,13 @@
 package dev.dissect.tls.connection;
 
 import dev.dissect.api.flow.FlowKey;
+import dev.dissect.tls.cert.CertificateParseException;
+import dev.dissect.tls.cert.CheckKind;
+import dev.dissect.tls.cert.ChainVerdict;
+import dev.dissect.tls.cert.Outcome;
+import dev.dissect.tls.cert.ParsedCertificate;
+import dev.dissect.tls.cert.ValidationCheck;
+import dev.dissect.tls.decrypt.FinishedCheck;
 import dev.dissect.tls.record.TlsVersions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -16,6 +23,12 @@ import java.util.HexFormat;
  *   ALPN:        offered h2,http/1.1; chosen h2
  *   Resumption:  none (session id 32 bytes, ticket offered no, PSK offered no)
  *   Certificates: 2 (1234, 987 bytes)
+ *     server 0:  CN=www.example.com
+ *     server 1:  CN=Example CA,O=Example
+ *   Validation:  invalid (trust pass, validity pass, hostname fail, revocation unknown, usage pass, algorithms pass)
+ *     hostname fail [0 CN=www.example.com]: none of [www.example.com] matches other.example
+ *   Decryption:  12 records decrypted, 0 failed
+ *   Finished:    client verified, server verified
  *   JA3:         771,4865-...  [0123...]
  *   JA3S:        771,4865,51-43  [eb1d...]
  *   JA4:         t13d1516h2_8daaf6152771_e5627efa2ab1
@@ -72,6 +85,32 @@ public final class TlsConnectionReport {
             certs.append(" bytes)");
         }
         line(out, "Certificates", certs.toString());
+        int i = 0;
+        for (byte[] der : c.serverCertificates()) {
+            out.append("    server ").append(i++).append(":  ").append(subject(der)).append('\n');
+        }
+        ChainVerdict v = c.chainVerdict();
+        if (v == null) {
+            line(out, "Validation", c.serverCertificates().isEmpty() ? "none (no server certificate seen)"
+                    : "not validated");
+        } else {
+            StringBuilder kinds = new StringBuilder();
+            for (CheckKind k : CheckKind.values()) {
+                kinds.append(kinds.length() == 0 ? "" : ", ").append(k.fieldSuffix()).append(' ')
+                        .append(v.outcome(k).text());
+            }
+            line(out, "Validation", v.verdict().text() + " (" + kinds + ")");
+            for (ValidationCheck check : v.checks()) {
+                if (check.outcome() != Outcome.PASS && check.outcome() != Outcome.SKIPPED) {
+                    out.append("    ").append(check).append('\n');
+                }
+            }
+        }
+        line(out, "Decryption", c.decryptedRecords() == 0 && c.failedRecords() == 0
+                ? "none" + (c.keyProblem() != null && !c.keyProblem().isEmpty() ? " (" + c.keyProblem() + ")" : "")
+                : c.decryptedRecords() + " records decrypted, " + c.failedRecords() + " failed");
+        line(out, "Finished", "client " + finished(c.finishedCheck(false)) + ", server "
+                + finished(c.finishedCheck(true)));
         line(out, "JA3", c.ja3Full() == null ? "none" : c.ja3Full() + "  [" + c.ja3() + "]");
         line(out, "JA3S", c.ja3sFull() == null ? "none" : c.ja3sFull() + "  [" + c.ja3s() + "]");
         line(out, "JA4", c.ja4() == null ? "none" : c.ja4());
@@ -96,6 +135,25 @@ public final class TlsConnectionReport {
     private static void line(StringBuilder out, String label, String value) {
         out.append("  ").append(label).append(':').append(" ".repeat(Math.max(1, 13 - label.length())))
                 .append(value).append('\n');
+    }
+
+    private static String finished(FinishedCheck check) {
+        if (check == null) {
+            return "not seen";
+        }
+        return switch (check.verdict()) {
+            case VERIFIED -> "verified";
+            case MISMATCH -> "MISMATCH";
+            default -> "not checked (" + check.reason() + ")";
+        };
+    }
+
+    private static String subject(byte[] der) {
+        try {
+            return ParsedCertificate.parse(der).subject();
+        } catch (CertificateParseException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     private static String yesNo(boolean b) {

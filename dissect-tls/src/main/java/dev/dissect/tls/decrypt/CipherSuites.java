@@ -17,6 +17,7 @@ import static dev.dissect.tls.decrypt.KeyExchange.DHE_RSA;
 import static dev.dissect.tls.decrypt.KeyExchange.ECDHE_ECDSA;
 import static dev.dissect.tls.decrypt.KeyExchange.ECDHE_PSK;
 import static dev.dissect.tls.decrypt.KeyExchange.ECDHE_RSA;
+import static dev.dissect.tls.decrypt.KeyExchange.ECDH_ANON;
 import static dev.dissect.tls.decrypt.KeyExchange.ECDH_ECDSA;
 import static dev.dissect.tls.decrypt.KeyExchange.ECDH_RSA;
 import static dev.dissect.tls.decrypt.KeyExchange.PSK;
@@ -35,11 +36,11 @@ import java.util.TreeMap;
 
 /**
  * The cipher suites dissect can decrypt: every TLS 1.3 suite and the TLS 1.2 (and earlier) suites seen in
- * practice, from the IANA TLS Cipher Suites registry. RSA, DHE, ECDHE, static ECDH and PSK key exchanges with
+ * practice, from the IANA TLS Cipher Suites registry. RSA, DHE, ECDHE, static and anonymous ECDH and PSK key exchanges with
  * AES-GCM, AES-CCM(_8), ChaCha20-Poly1305, AES-CBC and 3DES-CBC (HMAC-SHA1/256/384), RC4 and NULL.
  *
  * <p><b>An unknown suite is not an error:</b> {@link #find(int)} returns null and the session reports that it
- * cannot decrypt. Export and anonymous suites, DES, IDEA, Camellia, ARIA, SEED and GOST are not listed.
+ * cannot decrypt. Export and anonymous DH suites, DES, IDEA, Camellia, ARIA, SEED and GOST are not listed.
  *
  * @since 0.1
  */
@@ -106,6 +107,12 @@ public final class CipherSuites {
         put(m, 0xC02E, "TLS_ECDH_ECDSA_WITH_AES_256_GCM_SHA384", ECDH_ECDSA, AES_256_GCM, AEAD, S384);
         put(m, 0xC031, "TLS_ECDH_RSA_WITH_AES_128_GCM_SHA256", ECDH_RSA, AES_128_GCM, AEAD, S256);
         put(m, 0xC032, "TLS_ECDH_RSA_WITH_AES_256_GCM_SHA384", ECDH_RSA, AES_256_GCM, AEAD, S384);
+        // anonymous ECDH (RFC 8422 section 6): no certificate, so only a key log opens them
+        put(m, 0xC015, "TLS_ECDH_anon_WITH_NULL_SHA", ECDH_ANON, BulkCipher.NULL, SHA1, S256);
+        put(m, 0xC016, "TLS_ECDH_anon_WITH_RC4_128_SHA", ECDH_ANON, RC4_128, SHA1, S256);
+        put(m, 0xC017, "TLS_ECDH_anon_WITH_3DES_EDE_CBC_SHA", ECDH_ANON, TRIPLE_DES_EDE_CBC, SHA1, S256);
+        put(m, 0xC018, "TLS_ECDH_anon_WITH_AES_128_CBC_SHA", ECDH_ANON, AES_128_CBC, SHA1, S256);
+        put(m, 0xC019, "TLS_ECDH_anon_WITH_AES_256_CBC_SHA", ECDH_ANON, AES_256_CBC, SHA1, S256);
         // ECDHE
         put(m, 0xC006, "TLS_ECDHE_ECDSA_WITH_NULL_SHA", ECDHE_ECDSA, BulkCipher.NULL, SHA1, S256);
         put(m, 0xC007, "TLS_ECDHE_ECDSA_WITH_RC4_128_SHA", ECDHE_ECDSA, RC4_128, SHA1, S256);

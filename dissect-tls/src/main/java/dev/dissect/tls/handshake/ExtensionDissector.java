@@ -57,6 +57,14 @@ final class ExtensionDissector {
                 if (len == 0) {
                     return;
                 }
+                if (msgType == HandshakeTypes.CERTIFICATE) {
+                    // TLS 1.3 CertificateEntry: a CertificateStatus, not a request (RFC 8446 4.4.2.1)
+                    if (len >= 4) {
+                        tree.add(CERT_STATUS_TYPE, d, off, 1, d.u8(off));
+                        tree.add(OCSP_RESPONSE_LEN, d, off + 1, 3, d.u24(off + 1));
+                    }
+                    return;
+                }
                 tree.add(STATUS_REQUEST_TYPE, d, off, 1, d.u8(off));
                 TlsU16ListView ids = new TlsU16ListView().wrap(d, off + 1, len - 1);
                 if (!checked(tree, ids.validate(), off, len)) {

@@ -69,6 +69,9 @@ public final class HandshakeDissector {
         int body = offset + 4;
         int n = Math.min(bodyLength, length - 4);
         String name = HandshakeTypes.name(type);
+        if (fromServer && type != HandshakeTypes.CERTIFICATE && type != HandshakeTypes.CERTIFICATE_STATUS) {
+            session.stapleDone();
+        }
         switch (type) {
             case HandshakeTypes.CLIENT_HELLO -> clientHello(tree, d, body, n, session);
             case HandshakeTypes.SERVER_HELLO -> {
@@ -78,13 +81,24 @@ public final class HandshakeDissector {
             }
             case HandshakeTypes.NEW_SESSION_TICKET -> newSessionTicket(tree, d, body, n, session);
             case HandshakeTypes.ENCRYPTED_EXTENSIONS -> extensionBlock(tree, d, body, n, type, null, session, true);
-            case HandshakeTypes.CERTIFICATE -> certificate(tree, d, body, n, session, fromServer);
+            case HandshakeTypes.CERTIFICATE -> {
+                certificate(tree, d, body, n, session, fromServer);
+                if (fromServer) {
+                    session.endChain();
+                }
+            }
             case HandshakeTypes.SERVER_KEY_EXCHANGE -> serverKeyExchange(tree, d, body, n, session);
             case HandshakeTypes.CERTIFICATE_REQUEST -> certificateRequest(tree, d, body, n, session);
             case HandshakeTypes.CERTIFICATE_VERIFY -> certificateVerify(tree, d, body, n, session);
             case HandshakeTypes.CLIENT_KEY_EXCHANGE -> clientKeyExchange(tree, d, body, n, session);
             case HandshakeTypes.FINISHED -> tree.add(VERIFY_DATA, d, body, n, 0);
-            case HandshakeTypes.CERTIFICATE_STATUS -> certificateStatus(tree, d, body, n);
+            case HandshakeTypes.CERTIFICATE_STATUS -> {
+                byte[] staple = certificateStatus(tree, d, body, n);
+                if (fromServer && staple != null) {
+                    session.staple(0, staple);
+                }
+                session.stapleDone();
+            }
             case HandshakeTypes.KEY_UPDATE -> keyUpdate(tree, d, body, n);
             default -> {
                 // hello_request, end_of_early_data, server_hello_done: empty bodies. Others: kept as bytes.
@@ -129,6 +143,11 @@ public final class HandshakeDissector {
         c.setClientHello(v.version(), d.toArray(v.sessionIdRegionOffset(), v.sessionIdLength()));
         extensionBlock(tree, d, v.extensionsBlockOffset(), v.extensionsBlockLength(), HandshakeTypes.CLIENT_HELLO,
                 facts, session, false);
+        for (int i = 0; i < facts.extensions.size(); i++) {
+            if (facts.extensions.get(i) == ExtensionTypes.EARLY_DATA) {
+                session.earlyDataOffered = true;
+            }
+        }
         String ja3Full = Ja3.clientFull(facts);
         String ja3 = Ja3.hash(ja3Full);
         String ja4 = Ja4.fingerprint(facts);
@@ -142,6 +161,10 @@ public final class HandshakeDissector {
 
     /** @return true if this was a HelloRetryRequest */
     private boolean serverHello(Dissection tree, ByteView d, int off, int len, HandshakeSession session) {
+        if (len >= 2 && (d.u16(off) & 0xff00) == 0x7f00) {
+            draftServerHello(tree, d, off, len, session);
+            return false;
+        }
         TlsServerHelloView v = new TlsServerHelloView().wrap(d, off, len);
         if (v.validate() < 0) {
             truncated(tree, off, len, "ServerHello");
@@ -164,6 +187,11 @@ public final class HandshakeDissector {
                 retry ? HandshakeTypes.HELLO_RETRY_REQUEST : HandshakeTypes.SERVER_HELLO, facts, session, true);
         session.version = facts.supportedVersion >= 0 ? facts.supportedVersion : v.version();
         session.serverHelloSeen = true;
+        for (int i = 0; i < facts.extensions.size(); i++) {
+            if (facts.extensions.get(i) == ExtensionTypes.STATUS_REQUEST && !session.tls13()) {
+                session.stapleExpected = true;
+            }
+        }
         TlsConnection c = session.connection();
         c.setServerHello(session.version, v.cipherSuite(),
                 d.toArray(v.sessionIdRegionOffset(), v.sessionIdLength()), retry);
@@ -173,6 +201,39 @@ public final class HandshakeDissector {
         tree.addString(FingerprintFields.JA3S, null, 0, 0, ja3s);
         c.setServerFingerprints(ja3s, ja3sFull);
         return retry;
+    }
+
+    /**
+     * A ServerHello of a TLS 1.3 draft before draft 22, whose version field is {@code 0x7fXX}: no session id and no
+     * compression method (draft-ietf-tls-tls13-21 section 4.1.3), so tshark shows neither.
+     *
+     * <pre>
+     * version(2) random(32) cipher_suite(2) extensions&lt;6..2^16-1&gt;
+     * </pre>
+     */
+    private void draftServerHello(Dissection tree, ByteView d, int off, int len, HandshakeSession session) {
+        if (len < 36) {
+            truncated(tree, off, len, "ServerHello");
+            return;
+        }
+        HelloFacts facts = new HelloFacts(true);
+        int version = d.u16(off);
+        int suite = d.u16(off + 34);
+        facts.version = version;
+        tree.add(VERSION, d, off, 2, version);
+        tree.addBytes(RANDOM, d, off + 2, 32);
+        tree.add(CIPHER_SUITE, d, off + 34, 2, suite);
+        facts.ciphers.add(suite);
+        extensionBlock(tree, d, off + 36, len - 36, HandshakeTypes.SERVER_HELLO, facts, session, true);
+        session.version = version;
+        session.serverHelloSeen = true;
+        TlsConnection c = session.connection();
+        c.setServerHello(version, suite, new byte[0], false);
+        String ja3sFull = Ja3.serverFull(facts);
+        String ja3s = Ja3.hash(ja3sFull);
+        tree.addString(FingerprintFields.JA3S_FULL, null, 0, 0, ja3sFull);
+        tree.addString(FingerprintFields.JA3S, null, 0, 0, ja3s);
+        c.setServerFingerprints(ja3s, ja3sFull);
     }
 
     /** The two-byte length and extensions after a hello (or in EncryptedExtensions, CertificateRequest 1.3). */
@@ -288,6 +349,7 @@ public final class HandshakeDissector {
         TlsCertificateEntry12View e12 = new TlsCertificateEntry12View();
         TlsCertificateEntry13View e13 = new TlsCertificateEntry13View();
         int p = list;
+        int index = 0;
         while (p < end) {
             int certOffset;
             int certLength;
@@ -316,16 +378,45 @@ public final class HandshakeDissector {
             tree.addBytes(CERTIFICATE, d, certOffset, certLength);
             certificates.add(tree, d, certOffset, certLength);
             if (c.wantsCertificate(certLength)) {
-                c.addCertificate(d.toArray(certOffset, certLength), fromServer);
+                byte[] der = d.toArray(certOffset, certLength);
+                c.addCertificate(der, fromServer);
+                if (fromServer) {
+                    session.addChainCertificate(der);
+                }
             } else {
                 c.skipCertificate(fromServer);
             }
             if (tls13 && e13.extensionsLength() > 0) {
+                if (fromServer) {
+                    byte[] staple = entryStaple(d, e13.extensionsRegionOffset(), e13.extensionsLength());
+                    if (staple != null) {
+                        session.staple(index, staple);
+                    }
+                }
                 extensionBlock(tree, d, e13.extensionsRegionOffset() - 2, e13.extensionsLength() + 2,
                         HandshakeTypes.CERTIFICATE, null, session, fromServer);
             }
             p = next;
+            index++;
         }
+    }
+
+    /** The OCSP response of a TLS 1.3 CertificateEntry's status_request extension (RFC 8446 4.4.2.1), or null. */
+    private static byte[] entryStaple(ByteView d, int off, int len) {
+        int p = off;
+        int end = off + len;
+        while (end - p >= 4) {
+            int type = d.u16(p);
+            int n = d.u16(p + 2);
+            if (n > end - p - 4) {
+                return null;
+            }
+            if (type == ExtensionTypes.STATUS_REQUEST && n >= 4 && d.u8(p + 4) == 1 && d.u24(p + 5) <= n - 4) {
+                return d.toArray(p + 8, d.u24(p + 5));
+            }
+            p += 4 + n;
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- key exchange
@@ -470,14 +561,16 @@ public final class HandshakeDissector {
         }
     }
 
-    private void certificateStatus(Dissection tree, ByteView d, int off, int len) {
+    /** @return the OCSP response (status type 1), or null */
+    private byte[] certificateStatus(Dissection tree, ByteView d, int off, int len) {
         TlsCertificateStatusView v = new TlsCertificateStatusView().wrap(d, off, len);
         if (v.validate() < 0) {
             truncated(tree, off, len, "CertificateStatus");
-            return;
+            return null;
         }
         tree.add(CERT_STATUS_TYPE, d, off, 1, v.statusType());
         tree.add(OCSP_RESPONSE_LEN, d, off + 1, 3, v.responseLength());
+        return v.statusType() == 1 ? d.toArray(off + 4, v.responseLength()) : null;
     }
 
     private void keyUpdate(Dissection tree, ByteView d, int off, int len) {

@@ -352,7 +352,7 @@ public final class HttpDissector implements StreamDissector {
     // ---------------------------------------------------------------- framing
 
     /** True if the bytes start like a request line (a token, a space) or a status line ("HTTP/"). */
-    private static boolean startsMessage(ByteView data, int at, int avail) {
+    public static boolean startsMessage(ByteView data, int at, int avail) {
         int n = Math.min(avail, 16);
         for (int i = 0; i < n; i++) {
             int c = data.u8(at + i);

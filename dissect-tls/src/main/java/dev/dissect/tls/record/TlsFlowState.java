@@ -1,14 +1,18 @@
 package dev.dissect.tls.record;
 
+import dev.dissect.api.stream.StreamDissector;
 import dev.dissect.net.wire.TlsRecordView;
+import dev.dissect.tls.TlsPreferences;
 import dev.dissect.tls.connection.TlsConnection;
+import dev.dissect.tls.decrypt.TlsSession;
 import dev.dissect.tls.handshake.HandshakeReassembler;
 import dev.dissect.tls.handshake.HandshakeSession;
 
 /**
  * What the TLS dissector remembers of one TCP connection, kept in the flow's store and dropped with it: the
- * handshake session, and per direction whether ChangeCipherSpec was sent, a handshake reassembly buffer and
- * whether framing must resynchronise after lost bytes.
+ * handshake session, the decryption state, and per direction whether ChangeCipherSpec was sent, a handshake
+ * reassembly buffer, whether framing must resynchronise after lost bytes, and the decrypted application data on
+ * its way to the next stream dissector (chosen once, by ALPN or by the first plaintext bytes).
  */
 final class TlsFlowState {
     final HandshakeSession session;
@@ -17,9 +21,17 @@ final class TlsFlowState {
     final boolean[] resynchronize = new boolean[2];
     final boolean[] started = new boolean[2];
     final TlsRecordView record = new TlsRecordView();
+    final TlsPreferences preferences;
+    final TlsSession decryption;
+    final PlaintextStream[] plaintext = {new PlaintextStream(), new PlaintextStream()};
+    /** The dissector of decrypted application data, once chosen; null for none. */
+    StreamDissector next;
+    boolean nextChosen;
 
-    TlsFlowState(TlsConnection connection) {
+    TlsFlowState(TlsConnection connection, TlsPreferences preferences) {
         this.session = new HandshakeSession(connection);
+        this.preferences = preferences;
+        this.decryption = new TlsSession(preferences.keyring());
     }
 
     TlsConnection connection() {

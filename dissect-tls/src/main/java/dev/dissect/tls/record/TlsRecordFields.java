@@ -28,8 +28,17 @@ public final class TlsRecordFields {
     public static final FieldDef HEARTBEAT_PAYLOAD_LENGTH = FieldDef.uint("tls.heartbeat_message.payload_length",
             "Payload Length", 2, Base.DEC);
 
+    /** Ours: the Finished message's verify_data matched the transcript (1) or not (0); absent when not checked. */
+    public static final FieldDef FINISHED_VERIFIED = FieldDef.bool("tls.finished.verified", "Finished verified")
+            .describedAs("Ours: 1 if verify_data matches the one computed from the transcript and keys, 0 if it"
+                    + " does not; absent when it could not be checked (see tls.finished.problem)");
+    /** Ours: why a Finished message was not verified (mismatch, or no keys to check it with). */
+    public static final FieldDef FINISHED_PROBLEM = FieldDef.string("tls.finished.problem", "Finished not verified")
+            .describedAs("Ours: why a Finished message could not be checked, or what mismatched");
+
     public static final FieldDef[] FIELDS = {CONTENT_TYPE, OPAQUE_TYPE, VERSION, LENGTH, CHANGE_CIPHER_SPEC,
-            ALERT_LEVEL, ALERT_DESC, APP_DATA, HEARTBEAT_TYPE, HEARTBEAT_PAYLOAD_LENGTH};
+            ALERT_LEVEL, ALERT_DESC, APP_DATA, HEARTBEAT_TYPE, HEARTBEAT_PAYLOAD_LENGTH, FINISHED_VERIFIED,
+            FINISHED_PROBLEM};
 
     /** A record whose length is above 2^14 + 2048 (RFC 5246 6.2.3): the direction cannot be framed any more. */
     public static final DiagnosticDef RECORD_TOO_LONG = DiagnosticDef.malformed("tls.record.length.invalid",
@@ -50,8 +59,25 @@ public final class TlsRecordFields {
     public static final DiagnosticDef HANDSHAKE_TRUNCATED = DiagnosticDef.malformed("tls.handshake.truncated",
             "Handshake message shorter than its fields");
 
+    /**
+     * A protected record that the keys at hand did not open: authentication failed (a changed byte, a wrong key),
+     * bad CBC padding, a bad length, or no inner content type. The record stays encrypted; the next one is tried.
+     */
+    public static final DiagnosticDef DECRYPTION_FAILED = DiagnosticDef.warning("tls.decryption.failed",
+            "Record could not be decrypted", DiagnosticGroup.PROTOCOL);
+    /** A Finished message whose verify_data differs from the computed one (a changed handshake or wrong keys). */
+    public static final DiagnosticDef FINISHED_MISMATCH = DiagnosticDef.warning("tls.finished.mismatch",
+            "Finished verify_data does not match the handshake", DiagnosticGroup.PROTOCOL);
+    /** The stream dissector fed with decrypted application data threw; it is stopped for that direction. */
+    public static final DiagnosticDef PLAINTEXT_DISSECTOR_FAILED = DiagnosticDef.malformed(
+            "tls.plaintext.dissector_failed", "Dissector of decrypted data failed");
+    /** Decrypted data waited for by the next dissector grew past its bound and was dropped. */
+    public static final DiagnosticDef PLAINTEXT_TOO_LONG = DiagnosticDef.warning("tls.plaintext.too_long",
+            "Decrypted data not reassembled: over the limit", DiagnosticGroup.LIMIT);
+
     public static final DiagnosticDef[] DIAGNOSTICS = {RECORD_TOO_LONG, UNKNOWN_CONTENT_TYPE, BAD_LENGTH,
-            HANDSHAKE_TOO_LONG, RESYNCHRONIZED, HANDSHAKE_TRUNCATED};
+            HANDSHAKE_TOO_LONG, RESYNCHRONIZED, HANDSHAKE_TRUNCATED, DECRYPTION_FAILED, FINISHED_MISMATCH,
+            PLAINTEXT_DISSECTOR_FAILED, PLAINTEXT_TOO_LONG};
 
     private TlsRecordFields() {
     }

@@ -12,7 +12,13 @@ import dev.dissect.api.stream.HeuristicStreamDissector;
 import dev.dissect.api.stream.LengthPrefixFramer;
 import dev.dissect.api.stream.StreamContext;
 import dev.dissect.api.stream.StreamDirection;
+import dev.dissect.api.stream.StreamDissector;
+import dev.dissect.net.engine.CoreFields;
 import dev.dissect.net.wire.TlsSslv2ClientHelloView;
+import dev.dissect.tls.TlsPreferences;
+import dev.dissect.tls.cert.CertValidationFields;
+import dev.dissect.tls.cert.ChainVerdict;
+import dev.dissect.tls.cert.ServerChain;
 import dev.dissect.tls.connection.TlsAlert;
 import dev.dissect.tls.connection.TlsConnection;
 import dev.dissect.tls.connection.TlsConnections;
@@ -21,6 +27,10 @@ import dev.dissect.tls.handshake.HandshakeDissector;
 import dev.dissect.tls.handshake.HandshakeFields;
 import dev.dissect.tls.handshake.HandshakeReassembler;
 import dev.dissect.tls.handshake.HandshakeTypes;
+import dev.dissect.tls.decrypt.DecryptResult;
+import dev.dissect.tls.decrypt.FinishedCheck;
+import dev.dissect.tls.http.HttpDissector;
+import java.time.Instant;
 
 /**
  * TLS over TCP, SSL 3.0 to TLS 1.3: frames records, reassembles handshake messages across records, and names
@@ -44,6 +54,24 @@ import dev.dissect.tls.handshake.HandshakeTypes;
  * {@code tls.record.opaque_type}, as tshark shows them without keys. The first client bytes may be an
  * SSLv2-compatible ClientHello (RFC 5246 E.2).
  *
+ * <p><b>Decryption</b> (when the session's {@link TlsPreferences} hold keys: key log, Decryption Secrets Blocks,
+ * servers' RSA keys) follows {@link dev.dissect.tls.decrypt.TlsSession}'s recipe: every record but ChangeCipherSpec
+ * goes through {@code decrypt} before it is dissected, every complete handshake message (clear or decrypted)
+ * through {@code onHandshakeMessage}, every ChangeCipherSpec through {@code onChangeCipherSpec}. Decrypted
+ * handshake messages are dissected like clear ones, so TLS 1.3's EncryptedExtensions, Certificate,
+ * CertificateVerify, Finished and NewSessionTicket show tshark's fields, and the inner content type is
+ * {@code tls.record.content_type} beside {@code tls.record.opaque_type}. Each Finished gets
+ * {@link TlsRecordFields#FINISHED_VERIFIED}; a record that does not decrypt gets
+ * {@link TlsRecordFields#DECRYPTION_FAILED} and stays encrypted. Decrypted application data goes to the next
+ * stream dissector: HTTP/1.x when ALPN chose {@code http/1.1} or {@code http/1.0}, or, without ALPN, when the
+ * first plaintext bytes start an HTTP message; other ALPN protocols (h2) stay undissected.
+ *
+ * <p><b>Certificate validation:</b> the server's first Certificate message (decrypted, in TLS 1.3) is validated
+ * once, at the frame that completes it (or at its CertificateStatus, when the ServerHello announced one), at that
+ * frame's time, for the SNI or the preference's host name, with stapled OCSP; the verdict becomes
+ * {@code tls.cert_validation.*} fields of that frame and {@link TlsConnection#chainVerdict()}. See
+ * {@link TlsPreferences.Validation} for when.
+ *
  * <p>Also a heuristic: content type 20 to 23, version 3.x, and a sane length recognise TLS on any port.
  */
 public final class TlsStreamDissector implements HeuristicStreamDissector {
@@ -52,6 +80,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
 
     private final HandshakeDissector handshakes;
     private final Records records = new Records();
+    private final HttpDissector https = new HttpDissector("https");
 
     /** A TLS dissector that hands each certificate to {@code certificates} (see {@link CertificateSink}). */
     public TlsStreamDissector(CertificateSink certificates) {
@@ -132,6 +161,14 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
     }
 
     @Override
+    public void onEnd(StreamContext ctx, ByteView data, int offset, int length) {
+        TlsFlowState st = state(ctx);
+        if (st.next != null) {
+            st.plaintext[ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? 0 : 1].end(ctx, st.next);
+        }
+    }
+
+    @Override
     public GapAction onGap(StreamContext ctx, long missing) {
         TlsFlowState st = state(ctx);
         int dir = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? 0 : 1;
@@ -150,7 +187,8 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
             if (all != null) {
                 all.add(c);
             }
-            return new TlsFlowState(c);
+            TlsPreferences preferences = ctx.sessionState(TlsPreferences.class, TlsPreferences::new);
+            return new TlsFlowState(c, preferences != null ? preferences : new TlsPreferences());
         });
     }
 
@@ -216,7 +254,24 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
             info(tree, "Continuation Data");
             return;
         }
-        tree.add(tls13 && type == 23 ? OPAQUE_TYPE : CONTENT_TYPE, d, off, 1, type);
+        StreamDirection sd = ctx.direction();
+        if (type != 20) {
+            DecryptResult r = st.decryption.decrypt(sd, type, version, d, fragment, fragmentLength);
+            if (r.ok()) {
+                decrypted(ctx, st, dir, d, off, r, fromServer);
+                return;
+            }
+            if (r.status() == DecryptResult.Status.NO_KEYS) {
+                c.setKeyProblem(r.detail());
+            } else if (r.status() != DecryptResult.Status.NOT_PROTECTED) {
+                tree.diagnose(DECRYPTION_FAILED, fragment, fragmentLength, r.status() + ": " + r.detail());
+                c.countDecryptionFailure();
+            }
+        }
+        // TLS 1.3's protected records, and 0-RTT early data before the ServerHello, hide their type.
+        boolean opaque = type == 23 && (tls13 || !fromServer && st.session.earlyDataOffered()
+                && !st.session.serverHelloSeen());
+        tree.add(opaque ? OPAQUE_TYPE : CONTENT_TYPE, d, off, 1, type);
         tree.add(VERSION, d, off + 1, 2, version);
         tree.add(LENGTH, d, off + 3, 2, fragmentLength);
         switch (type) {
@@ -228,24 +283,9 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
                 }
                 c.recordChangeCipherSpec(fromServer);
                 event(ctx, c, fromServer, "Change Cipher Spec");
+                st.decryption.onChangeCipherSpec(sd);
             }
-            case 21 -> {
-                if (encrypted || fragmentLength != 2) {
-                    info(tree, "Encrypted Alert");
-                    c.recordAlert(new TlsAlert(ctx.frame().number(), fromServer, -1, -1));
-                    event(ctx, c, fromServer, "Encrypted Alert");
-                } else {
-                    int level = d.u8(fragment);
-                    int description = d.u8(fragment + 1);
-                    tree.add(ALERT_LEVEL, d, fragment, 1, level);
-                    tree.add(ALERT_DESC, d, fragment + 1, 1, description);
-                    String text = "Alert (Level: " + AlertDescriptions.level(level) + ", Description: "
-                            + AlertDescriptions.description(description) + ")";
-                    info(tree, text);
-                    c.recordAlert(new TlsAlert(ctx.frame().number(), fromServer, level, description));
-                    event(ctx, c, fromServer, text);
-                }
-            }
+            case 21 -> alert(ctx, c, d, fragment, fragmentLength, encrypted, fromServer);
             case 22 -> {
                 if (encrypted) {
                     encryptedHandshake(ctx, c, fromServer);
@@ -274,6 +314,127 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         }
         int shown = st.session.version() >= 0 ? st.session.version() : version;
         tree.setProtocolColumn(TlsVersions.columnName(shown));
+    }
+
+    private static void alert(StreamContext ctx, TlsConnection c, ByteView d, int fragment, int fragmentLength,
+                              boolean encrypted, boolean fromServer) {
+        Dissection tree = ctx.tree();
+        if (encrypted || fragmentLength != 2) {
+            info(tree, "Encrypted Alert");
+            c.recordAlert(new TlsAlert(ctx.frame().number(), fromServer, -1, -1));
+            event(ctx, c, fromServer, "Encrypted Alert");
+        } else {
+            int level = d.u8(fragment);
+            int description = d.u8(fragment + 1);
+            tree.add(ALERT_LEVEL, d, fragment, 1, level);
+            tree.add(ALERT_DESC, d, fragment + 1, 1, description);
+            String text = "Alert (Level: " + AlertDescriptions.level(level) + ", Description: "
+                    + AlertDescriptions.description(description) + ")";
+            info(tree, text);
+            c.recordAlert(new TlsAlert(ctx.frame().number(), fromServer, level, description));
+            event(ctx, c, fromServer, text);
+        }
+    }
+
+    /**
+     * A record that decrypted: the header as tshark shows it with keys (TLS 1.3: the outer type as
+     * {@code opaque_type}, the inner one as {@code content_type}), then the plaintext dissected by its type.
+     */
+    private void decrypted(StreamContext ctx, TlsFlowState st, int dir, ByteView d, int off, DecryptResult r,
+                           boolean fromServer) {
+        Dissection tree = ctx.tree();
+        TlsConnection c = st.connection();
+        c.countDecrypted();
+        int type = st.record.contentType();
+        int inner = r.contentType();
+        if (st.session.tls13()) {
+            tree.add(OPAQUE_TYPE, d, off, 1, type);
+            tree.add(VERSION, d, off + 1, 2, st.record.version());
+            tree.add(LENGTH, d, off + 3, 2, st.record.len());
+            tree.add(CONTENT_TYPE, d, off + 5 + st.record.len() - 1, 1, inner);
+        } else {
+            tree.add(CONTENT_TYPE, d, off, 1, type);
+            tree.add(VERSION, d, off + 1, 2, st.record.version());
+            tree.add(LENGTH, d, off + 3, 2, st.record.len());
+        }
+        int shown = st.session.version() >= 0 ? st.session.version() : st.record.version();
+        ByteView plain = r.view();
+        int n = r.length();
+        switch (inner) {
+            case 21 -> alert(ctx, c, plain, 0, n, false, fromServer);
+            case 22 -> handshake(ctx, st, dir, plain, 0, n, fromServer);
+            case 23 -> {
+                tree.addBytes(APP_DATA, d, off + 5, st.record.len());
+                info(tree, "Application Data");
+                tree.setProtocolColumn(TlsVersions.columnName(shown));
+                applicationData(ctx, st, dir, r.plaintext());
+                return;
+            }
+            case 24 -> info(tree, "Heartbeat");
+            default -> info(tree, "Unknown content type " + inner);
+        }
+        tree.setProtocolColumn(TlsVersions.columnName(st.session.version() >= 0 ? st.session.version() : shown));
+    }
+
+    /** Hands decrypted application data to the connection's next stream dissector, chosen on the first bytes. */
+    private void applicationData(StreamContext ctx, TlsFlowState st, int dir, byte[] plaintext) {
+        if (plaintext.length == 0) {
+            return;
+        }
+        if (!st.nextChosen) {
+            st.nextChosen = true;
+            String alpn = st.connection().alpnChosen();
+            boolean http = alpn != null ? alpn.equals("http/1.1") || alpn.equals("http/1.0")
+                    : HttpDissector.startsMessage(ByteView.of(plaintext), 0, plaintext.length);
+            st.next = http ? https : null;
+        }
+        if (st.next != null) {
+            st.plaintext[dir].add(ctx, st.next, plaintext);
+        } else {
+            // as tshark: decrypted bytes no dissector takes are a data layer
+            Dissection tree = ctx.tree();
+            ByteView view = ByteView.of(plaintext);
+            tree.beginLayer(CoreFields.DATA, 0, plaintext.length);
+            tree.addBytes(CoreFields.DATA_DATA, view, 0, plaintext.length);
+            tree.add(CoreFields.DATA_LEN, view, 0, plaintext.length, plaintext.length);
+        }
+    }
+
+    /** Shows the check of a Finished message and keeps it in the connection. */
+    private static void finished(Dissection tree, TlsConnection c, boolean fromServer, FinishedCheck check) {
+        switch (check.verdict()) {
+            case VERIFIED -> tree.add(FINISHED_VERIFIED, null, 0, 0, 1);
+            case MISMATCH -> {
+                tree.add(FINISHED_VERIFIED, null, 0, 0, 0);
+                tree.addString(FINISHED_PROBLEM, null, 0, 0, check.reason());
+                tree.diagnose(FINISHED_MISMATCH, 0, 0, (fromServer ? "server" : "client") + " Finished");
+            }
+            case NOT_POSSIBLE -> tree.addString(FINISHED_PROBLEM, null, 0, 0, check.reason());
+            default -> {
+            }
+        }
+        c.recordFinished(fromServer, check);
+    }
+
+    /** Validates the server's chain once, at this frame's time, if the preferences ask for it. */
+    private static void validate(StreamContext ctx, TlsFlowState st, ServerChain chain) {
+        Dissection tree = ctx.tree();
+        TlsPreferences prefs = st.preferences;
+        boolean wanted = switch (prefs.validation()) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case WHEN_SHOWN -> tree.records(CertValidationFields.VERDICT);
+        };
+        if (!wanted) {
+            return;
+        }
+        TlsConnection c = st.connection();
+        String host = prefs.hostName() != null ? prefs.hostName() : c.serverName();
+        FrameView f = ctx.frame();
+        ChainVerdict verdict = prefs.validator().validate(chain, Instant.ofEpochSecond(f.epochSecond(), f.nanos()),
+                host);
+        CertValidationFields.add(tree, verdict);
+        c.setChainVerdict(verdict);
     }
 
     private static void encryptedHandshake(StreamContext ctx, TlsConnection c, boolean fromServer) {
@@ -312,6 +473,17 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
             String name = handshakes.dissect(tree, view, p, total, st.session, fromServer);
             info(tree, name);
             event(ctx, c, fromServer, name);
+            FinishedCheck check = st.decryption.onHandshakeMessage(ctx.direction(), view, p, total);
+            if (check != null) {
+                finished(tree, c, fromServer, check);
+            }
+            if (fromServer && view.u8(p) == HandshakeTypes.CERTIFICATE) {
+                c.endServerChain();
+            }
+            ServerChain chain = st.session.takeServerChain();
+            if (chain != null) {
+                validate(ctx, st, chain);
+            }
             p += total;
         }
         if (p < end) {

@@ -1,0 +1,45 @@
+package dev.dissect.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** {@code -o tls.*} preferences and {@code -z tls,conn}, on the TLS module's loopback test captures. */
+class TlsOptionsTest {
+    private static final Path DECRYPT = Path.of("..", "dissect-tls", "src", "test", "resources", "decrypt");
+    private static final Path CERTS = Path.of("..", "dissect-tls", "src", "test", "resources", "certs", "loopback");
+
+    @Test
+    void keyLogDecryptsAndTheReportSaysSo() {
+        Cli.Result r = Cli.run("-r", DECRYPT.resolve("tls13-chacha20.pcap").toString(),
+                "-o", "tls.keylog_file:" + DECRYPT.resolve("tls13-chacha20.keys"), "-z", "tls,conn");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("HTTP 177 GET /hello.http HTTP/1.1"), r.out());
+        assertTrue(r.out().contains("Connection 0 (tcp.stream 0): 127.0.0.1:"), r.out());
+        assertTrue(r.out().contains("Finished:     client verified, server verified"), r.out());
+        assertTrue(r.out().contains("Validation:   invalid"), r.out()); // self-signed, not in the JDK's store
+    }
+
+    @Test
+    void rsaKeyTrustStoreAndHost() {
+        Cli.Result r = Cli.run("-r", CERTS.resolve("rsa-tls12.pcap").toString(),
+                "-o", "tls.trust_store:" + CERTS.resolve("rsa-root.pem"), "-o", "tls.cert_host:wrong.example",
+                "-T", "fields", "-e", "tls.cert_validation.verdict", "-e", "tls.cert_validation.hostname",
+                "-Y", "tls.cert_validation.verdict");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("invalid\tfail\n", r.out());
+        Cli.Result rsa = Cli.run("-r", DECRYPT.resolve("tls12-rsa-aes128-cbc-sha.pcap").toString(),
+                "-o", "tls.rsa_key_file:" + DECRYPT.resolve("server-key.pem"), "-T", "fields",
+                "-e", "tls.finished.verified", "-Y", "tls.finished.verified");
+        assertEquals("1\n1\n", rsa.out(), rsa.err());
+    }
+
+    @Test
+    void aMissingKeyFileIsAUsageError() {
+        Cli.Result r = Cli.run("-r", Cli.EXAMPLE.toString(), "-o", "tls.keylog_file:/no/such/file");
+        assertEquals(DissectCommand.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("tls.keylog_file"), r.err());
+    }
+}

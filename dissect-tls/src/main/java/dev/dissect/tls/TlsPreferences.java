@@ -1,0 +1,123 @@
+package dev.dissect.tls;
+
+import dev.dissect.net.engine.DissectionSession;
+import dev.dissect.tls.cert.CertificateValidator;
+import dev.dissect.tls.cert.TrustStore;
+import dev.dissect.tls.decrypt.KeyLog;
+import dev.dissect.tls.decrypt.ServerRsaKey;
+import dev.dissect.tls.decrypt.TlsKeyring;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+
+/**
+ * What the user told the TLS dissector for one dissection session: the keys that decrypt (key log files, servers'
+ * RSA keys, and the capture's own Decryption Secrets Blocks as they are met), the trust store that certificate
+ * chains are validated against, a host name to check them for, and when to validate at all.
+ *
+ * <p><b>Lives in the session's store, never in a static</b>, as Wireshark's {@code tls.*} preferences but scoped:
+ * {@code TlsPreferences.of(engine.session())} before the first frame; the TLS dissector reads it with
+ * {@code StreamContext.sessionState}. It is dropped with the session ({@code DissectionEngine.resetSession()}),
+ * so set it again after a reset. <b>Key material arrives at any time</b>: a key log line added between two frames
+ * decrypts every connection whose keys are needed after that point, as with a pcapng Decryption Secrets Block in
+ * the middle of a file.
+ *
+ * <p>The CLI maps {@code -o tls.keylog_file:PATH}, {@code -o tls.rsa_key_file:PATH},
+ * {@code -o tls.trust_store:PATH} and {@code -o tls.cert_host:NAME} onto it. Not thread-safe.
+ *
+ * @since 0.1
+ */
+public final class TlsPreferences {
+    /** When server chains are validated. */
+    public enum Validation {
+        /** Only when the frame records a {@code tls.cert_validation.*} field (the default: costs nothing otherwise). */
+        WHEN_SHOWN,
+        /** For every server chain, so that every {@code TlsConnection} has a verdict ({@code -z tls,conn}). */
+        ALWAYS,
+        /** Never. */
+        NEVER
+    }
+
+    private final TlsKeyring keyring = new TlsKeyring();
+    private TrustStore trustStore;
+    private CertificateValidator validator;
+    private String hostName;
+    private Validation validation = Validation.WHEN_SHOWN;
+
+    /** Preferences with no keys, the JDK's trust store, and validation when shown. */
+    public TlsPreferences() {
+    }
+
+    /** The session's preferences, made on first use. Never null. */
+    public static TlsPreferences of(DissectionSession session) {
+        return session.store().get(TlsPreferences.class, TlsPreferences::new);
+    }
+
+    /** Every key this session can decrypt with; also remembers TLS 1.2 sessions for resumption. Never null. */
+    public TlsKeyring keyring() {
+        return keyring;
+    }
+
+    /** Adds the lines of an NSS key log file (tshark's {@code tls.keylog_file}); bad lines are counted, not fatal. */
+    public TlsPreferences addKeyLogFile(Path file) throws IOException {
+        keyring.keyLog().addText(Files.readString(file, StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Adds a server's RSA private key (PEM, PKCS#1 or PKCS#8) for RSA key exchange. */
+    public TlsPreferences addRsaKeyFile(Path file) throws IOException {
+        keyring.addRsaKey(ServerRsaKey.read(file));
+        return this;
+    }
+
+    /** The key log, for callers that add text as they meet it. */
+    public KeyLog keyLog() {
+        return keyring.keyLog();
+    }
+
+    /** Validates chains against the certificates of a PEM bundle, or of the PEM files of a folder. */
+    public TlsPreferences trustStore(Path fileOrFolder) throws IOException, CertificateException {
+        return trustStore(TrustStore.fromPem(fileOrFolder));
+    }
+
+    /** Validates chains against {@code store} instead of the JDK's trust store. */
+    public TlsPreferences trustStore(TrustStore store) {
+        this.trustStore = store;
+        this.validator = null;
+        return this;
+    }
+
+    /** Checks every server chain for {@code name} instead of the connection's SNI; null goes back to the SNI. */
+    public TlsPreferences hostName(String name) {
+        this.hostName = name;
+        return this;
+    }
+
+    /** The host name chains are checked for, or null to use each connection's SNI. */
+    public String hostName() {
+        return hostName;
+    }
+
+    public TlsPreferences validation(Validation when) {
+        this.validation = when;
+        return this;
+    }
+
+    public Validation validation() {
+        return validation;
+    }
+
+    /**
+     * The validator, built on first use (reading the JDK's trust store takes a moment, so sessions that never
+     * validate never pay for it). Never null.
+     */
+    public CertificateValidator validator() {
+        if (validator == null) {
+            validator = CertificateValidator.builder()
+                    .trustStore(trustStore != null ? trustStore : TrustStore.jdkDefault()).build();
+        }
+        return validator;
+    }
+}
