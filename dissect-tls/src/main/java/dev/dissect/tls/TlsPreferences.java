@@ -52,7 +52,7 @@ public final class TlsPreferences {
 
     /** The session's preferences, made on first use. Never null. */
     public static TlsPreferences of(DissectionSession session) {
-        return session.store().get(TlsPreferences.class, TlsPreferences::new);
+        return session.store().state(TlsPreferences.class, TlsPreferences::new);
     }
 
     /** Every key this session can decrypt with; also remembers TLS 1.2 sessions for resumption. Never null. */
