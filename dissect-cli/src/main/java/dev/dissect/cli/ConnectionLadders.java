@@ -6,6 +6,7 @@ import dev.dissect.net.engine.DissectionEngine;
 import dev.dissect.net.filter.DisplayFilter;
 import dev.dissect.tls.ladder.Ladder;
 import dev.dissect.tls.ladder.LadderBuilder;
+import dev.dissect.tls.TlsPreferences;
 import dev.dissect.tls.ladder.LadderFacts;
 import dev.dissect.tls.ladder.LadderSvg;
 import dev.dissect.tls.ladder.LadderText;
@@ -45,7 +46,9 @@ final class ConnectionLadders {
     static ConnectionLadders of(String z, DissectionEngine engine, String svg, String html) {
         String f = z.length() > PREFIX.length() ? z.substring(PREFIX.length() + 1) : "";
         DisplayFilter filter = f.isBlank() ? null : DisplayFilter.compile(f, engine.registry());
-        return new ConnectionLadders(new LadderBuilder(engine, filter, LadderFacts.NONE), svg, html);
+        // The ladder shows each chain's verdict: validate every chain, whatever the output records.
+        TlsPreferences.of(engine.session()).validation(TlsPreferences.Validation.ALWAYS);
+        return new ConnectionLadders(new LadderBuilder(engine, filter, LadderFacts.DISSECTED), svg, html);
     }
 
     Set<FieldDef> fields() {

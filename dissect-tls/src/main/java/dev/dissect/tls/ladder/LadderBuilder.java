@@ -60,6 +60,7 @@ public final class LadderBuilder {
     public static final int MAX_DNS_MESSAGES = 100_000;
     private static final long DNS_WINDOW_NANOS = 10_000_000_000L;
     private static final int CONTENT_APPLICATION_DATA = 23;
+    private static final int HANDSHAKE_FINISHED = 20;
 
     private enum F {
         TCP_STREAM("tcp.stream"), TCP_FLAGS("tcp.flags"), TCP_SEQ("tcp.seq"), TCP_ACK("tcp.ack"), TCP_LEN("tcp.len"),
@@ -185,6 +186,7 @@ public final class LadderBuilder {
         List<Integer> versions = new ArrayList<>(2);
         List<Integer> groups = new ArrayList<>(2);
         boolean tcp = false;
+        boolean lastWasOpaque = false;
         for (int i = 0; i < d.fieldCount(); i++) {
             int id = d.fieldDef(i).id();
             F which = id < byId.length ? byId[id] : null;
@@ -231,12 +233,23 @@ public final class LadderBuilder {
                 case DNS_A, DNS_AAAA -> f.answers.add(d.valueString(i));
                 case DNS_RESPONSE_TO -> f.responseTo = v;
                 case CONTENT_TYPE, OPAQUE_TYPE -> {
+                    if (which == F.CONTENT_TYPE && lastWasOpaque) {
+                        // A decrypted record: the inner content type follows its opaque type; it replaces it.
+                        content[contentCount - 1] = (int) v;
+                        lastWasOpaque = false;
+                        continue;
+                    }
                     if (contentCount == content.length) {
                         content = Arrays.copyOf(content, contentCount * 2);
                     }
                     content[contentCount++] = (int) v;
+                    lastWasOpaque = which == F.OPAQUE_TYPE;
+                    continue;
                 }
-                case HANDSHAKE_TYPE -> handshake.add((int) v);
+                case HANDSHAKE_TYPE -> {
+                    handshake.add((int) v);
+                    lastWasOpaque = false;
+                }
                 case CIPHERSUITE -> suites.add((int) v);
                 case SUPPORTED_VERSION -> versions.add((int) v);
                 case KEY_SHARE_GROUP -> groups.add((int) v);
@@ -305,6 +318,9 @@ public final class LadderBuilder {
         if (!fromClient && f.has(f.handshakeTypes, 2)) {
             s.serverSentHello = true;
             s.tls13 = f.has(f.supportedVersions, 0x0304);
+        }
+        if (fromClient && f.has(f.handshakeTypes, HANDSHAKE_FINISHED)) {
+            s.clientEncrypted = true; // decrypted: the client's Finished was seen, nothing left to infer
         }
         for (int t : f.contentTypes) {
             if (t != CONTENT_APPLICATION_DATA) {

@@ -2,6 +2,7 @@ package dev.dissect.tls.ladder;
 
 import dev.dissect.tls.cert.ChainVerdict;
 import dev.dissect.tls.connection.TlsConnection;
+import dev.dissect.tls.decrypt.FinishedCheck;
 
 /**
  * Facts about a connection that need more than the capture: the certificate chain's verdict (a trust store) and
@@ -16,6 +17,26 @@ import dev.dissect.tls.connection.TlsConnection;
 public interface LadderFacts {
     /** Knows nothing beyond the capture. */
     LadderFacts NONE = new LadderFacts() {
+    };
+
+    /**
+     * What the TLS dissector found during the pass: the chain's verdict when it validated the chain
+     * ({@code TlsPreferences} asks for validation), and the Finished checks when it had the keys.
+     */
+    LadderFacts DISSECTED = new LadderFacts() {
+        @Override
+        public ChainVerdict chainVerdict(TlsConnection connection) {
+            return connection.chainVerdict();
+        }
+
+        @Override
+        public Boolean finishedVerified(TlsConnection connection, boolean fromServer) {
+            FinishedCheck check = connection.finishedCheck(fromServer);
+            if (check == null || check.verdict() == FinishedCheck.Verdict.NOT_POSSIBLE) {
+                return null;
+            }
+            return check.verdict() == FinishedCheck.Verdict.VERIFIED;
+        }
     };
 
     /** The verdict on the server's chain, or null if unknown. */

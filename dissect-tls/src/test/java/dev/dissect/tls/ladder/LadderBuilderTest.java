@@ -3,6 +3,12 @@ package dev.dissect.tls.ladder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.frame.CaptureSource;
+import dev.dissect.api.frame.FrameView;
+import dev.dissect.net.capture.Captures;
+import dev.dissect.net.engine.DissectionEngine;
+import dev.dissect.tls.TlsPreferences;
 import dev.dissect.tls.ladder.Annotation.Kind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -125,6 +131,32 @@ class LadderBuilderTest {
         assertEquals(11, run.firstFrame());
         assertEquals(12, run.lastFrame());
         assertEquals(List.of("Seq=1353", "Ack=582", "Len=478", "2 frames: 11-12", "2 encrypted records"), texts(run));
+    }
+
+    @Test
+    void tls13WithKeysShowsTheDecryptedMessagesAndTheirChecks() throws Exception {
+        Path p = Path.of(LadderBuilderTest.class.getResource("/ladder/ladder-tls13.pcap").toURI());
+        DissectionEngine engine = DissectionEngine.withDefaults();
+        TlsPreferences tls = TlsPreferences.of(engine.session());
+        tls.addKeyLogFile(Path.of(LadderBuilderTest.class.getResource("/ladder/ladder-tls13.keys").toURI()));
+        tls.validation(TlsPreferences.Validation.ALWAYS);
+        LadderBuilder builder = new LadderBuilder(engine, null, LadderFacts.DISSECTED);
+        Dissection d = new Dissection();
+        d.recordFields(builder.fields());
+        try (CaptureSource source = Captures.open(p)) {
+            for (FrameView frame; (frame = source.next()) != null; ) {
+                engine.dissect(frame, d);
+                builder.accept(d);
+            }
+        }
+        Ladder l = builder.build().get(0);
+        String outline = outline(l);
+        assertTrue(outline.contains("11 SERVER->CLIENT TLS_HANDSHAKE NewSessionTicket\n"), outline);
+        assertTrue(outline.contains("13 CLIENT->SERVER APPLICATION_DATA Application Data\n"), outline);
+        assertEquals(List.of("verify_data verified"), at(l, 10, "ChangeCipherSpec, Finished").annotations(Kind.FINISHED));
+        // The server's self-signed certificate is not in the JDK's trust store.
+        assertTrue(at(l, 8, "ServerHello, ChangeCipherSpec, EncryptedExtensions, Certificate, CertificateVerify, "
+                + "Finished").annotations(Kind.VALIDATION).get(0).startsWith("chain invalid"), outline);
     }
 
     @Test
