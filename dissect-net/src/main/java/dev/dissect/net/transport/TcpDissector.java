@@ -246,12 +246,13 @@ public final class TcpDissector implements Dissector {
         if (headerLength > length) {
             // Options as far as they were captured (Wireshark shows each until the bytes run out), then stop.
             tree.diagnose(TRUNCATED, offset, length, "header " + headerLength + " bytes, " + length + " available");
-            StringBuilder info = tree.info();
-            info.setLength(0);
-            dissectOptions(tree, data, tcp.optionsOffset(), length - TcpView.MIN_LENGTH, info, r);
-            info.setLength(0);
-            info.append(src).append(" \u2192 ").append(dst).append(' ');
-            appendFlagNames(info, flags);
+            dissectOptions(tree, data, tcp.optionsOffset(), length - TcpView.MIN_LENGTH, null, r);
+            if (tree.infoWanted()) {
+                StringBuilder info = tree.info();
+                info.setLength(0);
+                info.append(src).append(" \u2192 ").append(dst).append(' ');
+                appendFlagNames(info, flags);
+            }
             if (r != null) {
                 addAnalysis(tree, r);
             }
@@ -259,18 +260,22 @@ public final class TcpDissector implements Dissector {
         }
         tree.setLayerLength(layer, headerLength);
 
-        StringBuilder info = tree.info();
-        info.setLength(0);
-        if (r != null) {
-            appendAnalysisPrefix(info, r);
+        // The info column is the dearest part of TCP; build it only when a summary line will show it.
+        StringBuilder info = tree.infoWanted() ? tree.info() : null;
+        if (info != null) {
+            info.setLength(0);
+            if (r != null) {
+                appendAnalysisPrefix(info, r);
+            }
+            info.append(src).append(" \u2192 ").append(dst).append(' ');
+            appendFlagNames(info, flags);
+            info.append(" Seq=").append(r != null ? r.seq : seqRaw);
+            if ((flags & ACK) != 0) {
+                info.append(" Ack=").append(r != null ? r.ack : ackRaw);
+            }
+            info.append(" Win=").append(r != null ? r.windowSize : tcp.window()).append(" Len=")
+                    .append(segmentLength);
         }
-        info.append(src).append(" \u2192 ").append(dst).append(' ');
-        appendFlagNames(info, flags);
-        info.append(" Seq=").append(r != null ? r.seq : seqRaw);
-        if ((flags & ACK) != 0) {
-            info.append(" Ack=").append(r != null ? r.ack : ackRaw);
-        }
-        info.append(" Win=").append(r != null ? r.windowSize : tcp.window()).append(" Len=").append(segmentLength);
         if (headerLength > TcpView.MIN_LENGTH) {
             dissectOptions(tree, data, tcp.optionsOffset(), tcp.optionsLength(), info, r);
         }
@@ -289,7 +294,7 @@ public final class TcpDissector implements Dissector {
             if (stream != null) {
                 int before = tree.layerCount();
                 reassembler.deliver(flow, data, offset + headerLength, payloadLength, seqRaw, ackRaw, flags);
-                if (payloadLength > 0 && tree.layerCount() == before) {
+                if (info != null && payloadLength > 0 && tree.layerCount() == before) {
                     info.append(" [TCP segment of a reassembled PDU]");
                 }
                 return;
@@ -429,6 +434,7 @@ public final class TcpDissector implements Dissector {
         }
     }
 
+    /** Options as fields, and into {@code info} unless it is null (no summary line wanted). */
     private void dissectOptions(Dissection tree, ByteView data, int start, int length, StringBuilder info,
                                 TcpSegmentResult r) {
         int end = start + length;
@@ -455,7 +461,9 @@ public final class TcpDissector implements Dissector {
                     if (bodyLength == TcpOptionMssView.MIN_LENGTH) {
                         int value = mss.wrap(data, body, bodyLength).mss();
                         tree.add(MSS_VAL, data, body, 2, value);
-                        info.append(" MSS=").append(value);
+                        if (info != null) {
+                            info.append(" MSS=").append(value);
+                        }
                     } else {
                         tree.diagnose(BAD_OPTION, at, size, "MSS length " + opt.len());
                     }
@@ -465,14 +473,18 @@ public final class TcpDissector implements Dissector {
                         int shift = wscale.wrap(data, body, bodyLength).shift();
                         tree.add(WSCALE_SHIFT, data, body, 1, shift);
                         tree.add(WSCALE_MULTIPLIER, data, body, 1, shift > 14 ? 1L << 14 : 1L << shift);
-                        info.append(" WS=").append(shift > 14 ? 1 << 14 : 1 << shift);
+                        if (info != null) {
+                            info.append(" WS=").append(shift > 14 ? 1 << 14 : 1 << shift);
+                        }
                     } else {
                         tree.diagnose(BAD_OPTION, at, size, "window scale length " + opt.len());
                     }
                 }
                 case KIND_SACK_PERM -> {
                     tree.addBytes(SACK_PERM, data, at, size);
-                    info.append(" SACK_PERM");
+                    if (info != null) {
+                        info.append(" SACK_PERM");
+                    }
                 }
                 case KIND_SACK -> dissectSack(tree, data, at, body, bodyLength, size, info, r);
                 case KIND_TIMESTAMP -> {
@@ -480,7 +492,9 @@ public final class TcpDissector implements Dissector {
                         TcpOptionTimestampView ts = timestamp.wrap(data, body, bodyLength);
                         tree.add(TSVAL, data, body, 4, ts.tsval());
                         tree.add(TSECR, data, body + 4, 4, ts.tsecr());
-                        info.append(" TSval=").append(ts.tsval()).append(" TSecr=").append(ts.tsecr());
+                        if (info != null) {
+                            info.append(" TSval=").append(ts.tsval()).append(" TSecr=").append(ts.tsecr());
+                        }
                     } else {
                         tree.diagnose(BAD_OPTION, at, size, "timestamp length " + opt.len());
                     }
@@ -510,7 +524,9 @@ public final class TcpDissector implements Dissector {
             }
             tree.add(SACK_LE, data, b, 4, left);
             tree.add(SACK_RE, data, b + 4, 4, right);
-            info.append(" SLE=").append(left).append(" SRE=").append(right);
+            if (info != null) {
+                info.append(" SLE=").append(left).append(" SRE=").append(right);
+            }
         }
     }
 }

@@ -75,9 +75,12 @@ public final class UdpDissector implements Dissector {
             tree.diagnose(BAD_LENGTH, offset + UdpView.LENGTH_OFFSET, 2, udpLength + " < 8");
             payloadLength = length - UdpView.MIN_LENGTH;
         }
-        StringBuilder info = tree.info();
-        info.setLength(0);
-        info.append(src).append(" \u2192 ").append(dst).append(" Len=").append(Math.max(0, udpLength - UdpView.MIN_LENGTH));
+        if (tree.infoWanted()) {
+            StringBuilder info = tree.info();
+            info.setLength(0);
+            info.append(src).append(" \u2192 ").append(dst).append(" Len=")
+                    .append(Math.max(0, udpLength - UdpView.MIN_LENGTH));
+        }
         if (payloadLength > 0) {
             ctx.handOffByPorts(ports, src, dst, offset + UdpView.MIN_LENGTH, payloadLength);
         }
