@@ -47,18 +47,18 @@ class FuzzTargetsTest {
 
     // ---- readers ----
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "2m")
     void pcapReader(byte @NotNull [] capture) throws IOException {
         readFile(capture);
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "2m")
     void pcapngReader(byte @NotNull [] capture) throws IOException {
         readFile(capture);
     }
 
     /** The stream reader; a file of the same bytes must give the same frames and the same error. */
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "2m")
     void streamReader(byte @NotNull [] capture) throws IOException {
         ReaderCorruptionTest.Outcome streamed = ReaderCorruptionTest.read(
                 () -> Captures.open(new ByteArrayInputStream(capture)));
@@ -87,7 +87,7 @@ class FuzzTargetsTest {
     // ---- dissector entries ----
 
     /** One frame of a chosen link type through the engine, in a new session. */
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "2m")
     void frame(FuzzedDataProvider data) {
         int linkType = LINK_TYPES[data.consumeInt(0, LINK_TYPES.length - 1)];
         ENGINE.resetSession();
@@ -99,7 +99,7 @@ class FuzzTargetsTest {
      * (HTTP), cut into segments where the fuzzer says, after a three-way handshake; the server answers with the
      * same bytes, so both directions are dissected.
      */
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "2m")
     void tcpStream(FuzzedDataProvider data) {
         int port = STREAM_PORTS[data.consumeInt(0, STREAM_PORTS.length - 1)];
         int mss = data.consumeInt(1, 1_460);
@@ -112,14 +112,14 @@ class FuzzTargetsTest {
     }
 
     /** One DNS message over UDP port 53. */
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "2m")
     void dnsMessage(byte @NotNull [] message) {
         ENGINE.resetSession();
         dissect(LinkType.ETHERNET, Frames.udp(Frames.SERVER, Frames.CLIENT, 53, 40_000, message), 1);
     }
 
     /** One DER certificate: parsed, or refused with a reason. */
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "2m")
     void derCertificate(byte @NotNull [] der) {
         try {
             ParsedCertificate.parse(der);
@@ -129,7 +129,7 @@ class FuzzTargetsTest {
     }
 
     /** A display filter string: compiled (and run on a frame), or refused with a pointer to the problem. */
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "2m")
     void displayFilter(@NotNull String filter) {
         DisplayFilter compiled;
         try {
