@@ -60,4 +60,17 @@ class GzipDamageTest {
         byte[] gz = gzippedPcap();
         assertFramesThenOneError(Arrays.copyOf(gz, gz.length - 4), "damaged compressed stream");
     }
+
+    @Test
+    void unreadableHeaderIsAnErrorAtOffsetZero() throws IOException {
+        byte[] gz = gzippedPcap();
+        gz[2] = 9; // compression method: only 8 (deflate) exists
+        CaptureFormatException e = assertThrows(CaptureFormatException.class,
+                () -> Captures.open(new ByteArrayInputStream(gz)));
+        assertEquals(0, e.offset());
+        assertTrue(e.getMessage().contains("damaged compressed stream: Unsupported compression method"), e.getMessage());
+        CaptureFormatException cut = assertThrows(CaptureFormatException.class,
+                () -> Captures.open(new ByteArrayInputStream(Arrays.copyOf(gzippedPcap(), 5))));
+        assertEquals(0, cut.offset());
+    }
 }
