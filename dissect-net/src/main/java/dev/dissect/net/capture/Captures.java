@@ -4,12 +4,14 @@ import dev.dissect.api.buffer.ByteView;
 import dev.dissect.api.frame.CaptureFormatException;
 import dev.dissect.api.frame.CaptureSource;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Opens capture files and streams, whatever their format: pcap (microseconds or nanoseconds, either byte order),
@@ -63,10 +65,18 @@ public final class Captures {
             got += n;
         }
         pushback.unread(magic, 0, got);
-        InputStream raw = got == magic.length && isGzip(magic[0], magic[1])
-                ? new GZIPInputStream(pushback, STREAM_BUFFER)
-                : pushback;
+        InputStream raw = got == magic.length && isGzip(magic[0], magic[1]) ? gunzip(pushback) : pushback;
         return open(new StreamInput(raw));
+    }
+
+    /** The decompressed stream; a gzip header that cannot be read is a damaged capture at offset 0. */
+    private static InputStream gunzip(InputStream in) throws IOException {
+        try {
+            return new GZIPInputStream(in, STREAM_BUFFER);
+        } catch (ZipException | EOFException e) {
+            in.close();
+            throw new CaptureFormatException(0, "damaged compressed stream: " + e.getMessage());
+        }
     }
 
     private static boolean isGzip(Path file) throws IOException {

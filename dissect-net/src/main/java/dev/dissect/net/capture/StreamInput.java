@@ -1,9 +1,12 @@
 package dev.dissect.net.capture;
 
 import dev.dissect.api.buffer.ByteView;
+import dev.dissect.api.frame.CaptureFormatException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.zip.ZipException;
 
 /**
  * A capture read from an {@link InputStream} into a growable buffer.
@@ -11,6 +14,11 @@ import java.nio.ByteBuffer;
  * <p><b>Memory is bounded by the longest record</b>, which readers cap ({@link CaptureInput#MAX_REQUEST}) before they
  * request it. Bytes before the last requested position are dropped when the buffer is refilled. Any chunking of the
  * stream works, down to one byte per {@code read}.
+ *
+ * <p><b>A damaged compressed stream is a damaged capture.</b> When the decompressor fails (a gzip stream with a bad
+ * CRC, a bad block or cut short), the bytes it gave before are still served; the first request that needs more
+ * throws a {@link CaptureFormatException} at the stream position where the damage was found, so a reader yields
+ * every complete frame before it, as for any truncated capture.
  */
 final class StreamInput implements CaptureInput {
     private static final int INITIAL_CAPACITY = 64 * 1024;
@@ -24,6 +32,8 @@ final class StreamInput implements CaptureInput {
     /** Bytes of {@code array} holding data. */
     private int filled;
     private boolean eof;
+    /** Why the stream ended early, thrown when a request needs bytes past {@code start + filled}. */
+    private CaptureFormatException damage;
 
     StreamInput(InputStream in) {
         this.in = in;
@@ -44,6 +54,9 @@ final class StreamInput implements CaptureInput {
         if (end > start + filled && !eof) {
             fill(position, length);
         }
+        if (end > start + filled && damage != null) {
+            throw damage;
+        }
         return (int) Math.max(0, Math.min(length, start + filled - position));
     }
 
@@ -63,7 +76,7 @@ final class StreamInput implements CaptureInput {
         start = position - skip;
         filled = keep;
         while (!eof && (filled < length || skip > 0)) {
-            int n = in.read(array, filled, array.length - filled);
+            int n = read();
             if (n < 0) {
                 eof = true;
             } else if (skip > 0) {
@@ -77,6 +90,17 @@ final class StreamInput implements CaptureInput {
             }
         }
         view.wrap(buffer, 0, filled);
+    }
+
+    /** One read; a decompressor's complaint ends the stream and is kept as {@link #damage}. */
+    private int read() throws IOException {
+        try {
+            return in.read(array, filled, array.length - filled);
+        } catch (ZipException | EOFException e) {
+            // GZIPInputStream: ZipException for a bad header, block or trailer; EOFException when cut short.
+            damage = new CaptureFormatException(start + filled, "damaged compressed stream: " + e.getMessage());
+            return -1;
+        }
     }
 
     @Override

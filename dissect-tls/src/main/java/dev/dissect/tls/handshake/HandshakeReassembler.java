@@ -1,6 +1,7 @@
 package dev.dissect.tls.handshake;
 
 import dev.dissect.api.buffer.ByteView;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -14,13 +15,23 @@ import java.util.Arrays;
 public final class HandshakeReassembler {
     /** Largest handshake message reassembled (header included): big enough for long certificate chains. */
     public static final int MAX_MESSAGE = 256 * 1024;
+    private static final int HEADER_LENGTH = 4;
 
     private byte[] pending = new byte[0];
     private int pendingLength;
+    /** Lends the held bytes while no message in them is complete; {@link #keep} of it takes them back in place. */
+    private final ByteView lent = new ByteView();
+    private ByteBuffer pendingBuffer = ByteBuffer.wrap(pending);
+    private long bytesCopied;
 
     /** Bytes held from earlier records. */
     public int pendingLength() {
         return pendingLength;
+    }
+
+    /** Bytes copied so far: linear in the bytes given, however the messages are cut into records. */
+    long bytesCopied() {
+        return bytesCopied;
     }
 
     /** Forgets held bytes (after lost data). */
@@ -28,27 +39,58 @@ public final class HandshakeReassembler {
         pendingLength = 0;
         if (pending.length > 4096) {
             pending = new byte[0];
+            pendingBuffer = ByteBuffer.wrap(pending);
         }
     }
 
     /**
-     * Appends {@code [offset, offset + length)} to the held bytes and returns all of them as a new view that
-     * stays valid after this call (fields recorded from it point into it); nothing is held any more until
-     * {@link #keep} is called.
+     * Appends {@code [offset, offset + length)} to the held bytes and returns all of them; nothing is held any more
+     * until {@link #keep} is called. If they hold a whole message (or a header claiming more than
+     * {@link #MAX_MESSAGE}), the view is a new array that stays valid after this call (fields recorded from it point
+     * into it). Otherwise the view lends the held bytes without copying them: record nothing from it, and hand it
+     * back to {@link #keep}.
      */
     public ByteView joinWith(ByteView data, int offset, int length) {
-        byte[] joined = Arrays.copyOf(pending, pendingLength + length);
-        data.copyTo(offset, joined, pendingLength, length);
+        // Appending grows the buffer geometrically and copies only the new bytes, so a message cut into one-byte
+        // records costs time linear in its size, not quadratic.
+        ensureCapacity(pendingLength + length);
+        data.copyTo(offset, pending, pendingLength, length);
+        bytesCopied += length;
+        int held = pendingLength + length;
         pendingLength = 0;
-        return ByteView.of(joined);
+        if (!holdsWholeMessage(held)) {
+            return lent.wrap(pendingBuffer, 0, held);
+        }
+        bytesCopied += held;
+        return ByteView.of(Arrays.copyOf(pending, held));
+    }
+
+    private boolean holdsWholeMessage(int held) {
+        if (held < HEADER_LENGTH) {
+            return false;
+        }
+        int total = HEADER_LENGTH + ((pending[1] & 0xFF) << 16 | (pending[2] & 0xFF) << 8 | (pending[3] & 0xFF));
+        return total > MAX_MESSAGE || total <= held;
     }
 
     /** Holds {@code [offset, offset + length)} (an unfinished message) for the next record. */
     public void keep(ByteView data, int offset, int length) {
-        if (pending.length < length) {
-            pending = new byte[Math.max(length, Math.min(MAX_MESSAGE, pending.length * 2))];
+        if (data == lent && offset == 0) {
+            pendingLength = length; // the lent bytes are already in place
+            return;
         }
+        ensureCapacity(length);
         data.copyTo(offset, pending, 0, length);
+        bytesCopied += length;
         pendingLength = length;
+    }
+
+    /** Room for {@code needed} bytes, keeping the held ones. */
+    private void ensureCapacity(int needed) {
+        if (pending.length < needed) {
+            pending = Arrays.copyOf(pending, Math.max(needed, Math.min(MAX_MESSAGE, pending.length * 2)));
+            bytesCopied += pendingLength;
+            pendingBuffer = ByteBuffer.wrap(pending);
+        }
     }
 }
