@@ -143,6 +143,7 @@ public final class DnsMessageDissector {
             tree.setLayerLength(layer, tree.layerLength(layer) + total);
         }
         pool.beginMessage(tree, layer, !newLayer);
+        names.beginMessage();
         StringBuilder info = null;
         if (tree.infoWanted()) {
             info = tree.info();
@@ -430,6 +431,8 @@ public final class DnsMessageDissector {
             }
             case DnsNames.LOOP -> tree.diagnose(DnsFields.POINTER_LOOP, at, names.encodedLength, null);
             case DnsNames.TOO_LONG -> tree.diagnose(DnsFields.NAME_TOO_LONG, at, names.encodedLength, null);
+            case DnsNames.EXTENDED -> tree.diagnose(DnsFields.BAD_LABEL, at, names.encodedLength,
+                    "unknown extended label: the name ends there, as tshark reads it");
             default -> {
             }
         }

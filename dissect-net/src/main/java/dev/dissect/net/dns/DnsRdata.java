@@ -311,7 +311,7 @@ final class DnsRdata {
         if (p < 0 || !readName(tree, data, start, end, p)) {
             return false;
         }
-        tree.add(DnsFields.NAPTR_REPLACEMENT_LENGTH, data, p, names.encodedLength, names.nameLength());
+        tree.add(DnsFields.NAPTR_REPLACEMENT_LENGTH, data, p, names.encodedLength, names.unrenderedLength());
         if (tree.records(DnsFields.NAPTR_REPLACEMENT)) {
             tree.addString(DnsFields.NAPTR_REPLACEMENT, data, p, names.encodedLength, pool.copy(names.text()));
         }

@@ -39,7 +39,6 @@
  *   <li>Recorded text values are pooled builders valid until the record is reset for the next frame, like the
  *       record's byte-valued fields (copy with {@code valueString}).</li>
  *   <li>Matching keeps at most {@code DnsTransactions.CAPACITY} open queries (direct-mapped, newer wins).</li>
- *   <li>Names stop after 4096 labels and pointers (tshark has no such bound); the result is the loop text.</li>
  * </ul>
  */
 package dev.dissect.net.dns;

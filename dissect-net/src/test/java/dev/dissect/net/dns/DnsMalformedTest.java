@@ -94,6 +94,56 @@ class DnsMalformedTest {
     }
 
     @Test
+    void unknownExtendedLabelsEndTheNameWhereTsharkEndsIt() {
+        // "a", then extended label type 0x42: tshark names it and reads the type right after the label byte.
+        byte[] query = {0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 'a', 0x42, 0, 1, 0, 1};
+        Dissection d = frames.query(query);
+        assertEquals("<Unknown extended label>", field(d, "dns.qry.name"));
+        assertEquals("24", field(d, "dns.qry.name.len"));
+        assertEquals("1", field(d, "dns.count.labels"));
+        assertEquals("1", field(d, "dns.qry.type"));
+        assertTrue(diagnostics(d).contains("dns.name.bad_label"));
+        // Through a pointer, the length is counted from the name's start to the label byte (tshark: type 43707).
+        byte[] viaPointer = {0, 2, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, (byte) 0xC0, 18, 0, 1, 0, 1, 0x42,
+            (byte) 0xAA, (byte) 0xBB, (byte) 0xCC, (byte) 0xDD};
+        d = frames.query(viaPointer);
+        assertEquals("<Unknown extended label>", field(d, "dns.qry.name"));
+        assertEquals("43707", field(d, "dns.qry.type"));
+        assertEquals("0xccdd", field(d, "dns.qry.class"));
+        // As the name's first byte it is malformed in tshark.
+        byte[] first = {0, 3, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0x42, 0, 1, 0, 1, 0};
+        d = frames.query(first);
+        assertEquals("", field(d, "dns.qry.name"));
+        assertTrue(diagnostics(d).contains("dns.name.bad_label"));
+    }
+
+    @Test
+    void nameLengthAndLabelCountAsTsharkShowsThem() {
+        String[][] cases = {{"a", "0", "0"}, {"ab", "2", "1"}, {"a.b", "3", "2"}, {"", "6", "1"}};
+        for (String[] c : cases) {
+            Dissection d = frames.query(DnsMessages.query(1).question(c[0], 1).build());
+            assertEquals(c[1], field(d, "dns.qry.name.len"), c[0]);
+            assertEquals(c[2], field(d, "dns.count.labels"), c[0]);
+        }
+    }
+
+    @Test
+    void thousandsOfLabelsAreWalkedToTheTerminator() {
+        // tcpdump's dns-badlabel: 10,000 one-byte labels and no pointer. tshark reads to the terminator.
+        int labels = 10_000;
+        byte[] name = new byte[2 * labels + 1];
+        for (int i = 0; i < labels; i++) {
+            name[2 * i] = 1;
+            name[2 * i + 1] = 'x';
+        }
+        byte[] header = {0, 1, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0};
+        byte[] second = concat(concat(new byte[] {0, 0x1C, 0, 1}, new byte[] {(byte) 0xC0, 12}), new byte[] {0, 1, 0, 1});
+        Dissection d = frames.query(concat(concat(header, name), second));
+        assertEquals("<Name too long>,<Name too long>", field(d, "dns.qry.name"));
+        assertEquals("28,1", field(d, "dns.qry.type"));
+    }
+
+    @Test
     void countsLargerThanTheDataKeepWhatParsed() {
         byte[] msg = DnsMessages.response(3).question("a.test", 1).answer(Record.a("a.test", 60, "10.0.0.1")).build();
         msg[7] = 5;
