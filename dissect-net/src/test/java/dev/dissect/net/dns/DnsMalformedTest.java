@@ -10,6 +10,7 @@ import dev.dissect.api.dissection.Dissection;
 import dev.dissect.testkit.DnsMessages;
 import dev.dissect.testkit.DnsMessages.Record;
 import java.util.Arrays;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -141,6 +142,59 @@ class DnsMalformedTest {
         Dissection d = frames.query(concat(concat(header, name), second));
         assertEquals("<Name too long>,<Name too long>", field(d, "dns.qry.name"));
         assertEquals("28,1", field(d, "dns.qry.type"));
+    }
+
+    /** A query for example.com, then {@code response} (hex) as its answer: what tshark 4.0.17 showed is asserted. */
+    private Dissection answered(String query, String response) {
+        frames.query(HexFormat.of().parseHex(query));
+        return frames.response(HexFormat.of().parseHex(response));
+    }
+
+    private static final String QUERY_1234 = "123401000001000000000000076578616d706c6503636f6d0000410001";
+
+    @Test
+    void svcbPortOfLengthThreeIsReadAsTwoBytesAndTheNextParamRunsOut() {
+        // zeek svcb-port-malformed: port 443 shown, then the next SvcParam runs out of the message (no match).
+        Dissection d = answered(QUERY_1234, "123481000001000100000000076578616d706c6503636f6d0000410001"
+                + "076578616d706c6503636f6d00004100010000012c000a0001000003000301bb00");
+        assertEquals("443", field(d, "dns.svcb.svcparam.port"));
+        assertEquals("3", field(d, "dns.svcb.svcparam.key"));
+        assertEquals("", field(d, "dns.response_to"));
+        assertTrue(diagnostics(d).contains("dns.truncated"), diagnostics(d).toString());
+    }
+
+    @Test
+    void alpnIdLongerThanTheMessageEndsIt() {
+        // zeek svcb-alpn-malformed-len-too-long: "h2", then a length of 8 with two bytes left.
+        Dissection d = answered(QUERY_1234, "123481000001000100000000076578616d706c6503636f6d0000410001"
+                + "076578616d706c6503636f6d00004100010000012c000d00010000010006026832086833");
+        assertEquals("h2", field(d, "dns.svcb.svcparam.alpn"));
+        assertEquals("2,8", field(d, "dns.svcb.svcparam.alpn.length"));
+        assertEquals("", field(d, "dns.response_to"));
+    }
+
+    @Test
+    void ednsOptionLongerThanTheMessageEndsIt() {
+        // zeek dns-edns-bad-length: OPT RDATA of one byte; tshark reads code 192, length 3072, then throws, so the
+        // A record after it is not shown.
+        Dissection d = frames.response(HexFormat.of().parseHex("333381800001000000000002076578616d706c6503636f6d"
+                + "0000010001000029100000000000000100c00c000100010000003c0004cb007107"));
+        assertEquals("<Root>", field(d, "dns.resp.name"));
+        assertEquals("192", field(d, "dns.opt.code"));
+        assertEquals("3072", field(d, "dns.opt.len"));
+        assertEquals("", field(d, "dns.a"));
+        assertTrue(diagnostics(d).contains("dns.truncated"), diagnostics(d).toString());
+    }
+
+    @Test
+    void typeBitmapPastTheMessageKeepsTheTypesThatWereThere() {
+        // arkime dnssec_synthetic #8: a window of 32 bytes with two left; tshark shows A and NS, then throws.
+        Dissection d = answered("456701000001000000000000076578616d706c6503636f6d0000010001",
+                "456781800001000100000000076578616d706c6503636f6d0000010001076578616d706c6503636f6d00002f0001"
+                        + "0000012c0016046e657874076578616d706c6503636f6d0000206000");
+        assertEquals("next.example.com", field(d, "dns.nsec.next_domain_name"));
+        assertEquals("47,1,2", field(d, "dns.resp.type"));
+        assertEquals("", field(d, "dns.response_to"));
     }
 
     @Test
