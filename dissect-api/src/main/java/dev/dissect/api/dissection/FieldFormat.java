@@ -119,9 +119,20 @@ public final class FieldFormat {
             if (g > 0 && g != bestStart + bestLen) {
                 out.append(':');
             }
-            out.append(Integer.toHexString(src.u16(offset + 2 * g)));
+            appendHexGroup(out, src.u16(offset + 2 * g));
         }
         return out;
+    }
+
+    /** One IPv6 group in lower-case hex without leading zeros, appended digit by digit (no String made). */
+    private static void appendHexGroup(StringBuilder out, int group) {
+        int shift = 12;
+        while (shift > 0 && (group >>> shift & 0xF) == 0) {
+            shift -= 4;
+        }
+        for (; shift >= 0; shift -= 4) {
+            out.append(HEX[group >>> shift & 0xF]);
+        }
     }
 
     /** Appends {@code [offset, offset + length)} of {@code src} as lower-case hex without separators. */
