@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code nothere.example.org A}: No such name, SOA in the authority section, OPT.</li>
  * </ol>
  * The score is time per operation (three messages); {@code -prof gc} gives bytes per operation. Recorded names
- * go into pooled builders, so once warm nothing is allocated except by the info column's IPv6 text
- * ({@code FieldFormat.appendIpv6}). {@link #threeResponsesQueryNameOnly} records one field and no info column, as
+ * go into pooled builders and IPv6 text is appended digit by digit, so once warm nothing is allocated (0.01 B/op;
+ * 144 B/op before {@code FieldFormat.appendIpv6} stopped making a String per group). {@link #threeResponsesQueryNameOnly} records one field and no info column, as
  * {@code -T fields -e dns.qry.name} does: names are then decoded but rendered only for that field.
  */
 @State(Scope.Thread)

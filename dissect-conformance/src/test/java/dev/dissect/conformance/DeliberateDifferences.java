@@ -21,7 +21,8 @@ import java.util.Set;
  * </ol>
  * A frame where tshark's next protocol is one we register ({@code data} included: we stop where we should go on)
  * is compared in full. Wireshark's IPv6 dissector emits {@code ip.version} too, so that field belongs to both
- * {@code ip} and {@code ipv6}.
+ * {@code ip} and {@code ipv6}; its mDNS and LLMNR dissectors emit the {@code dns.*} fields, so those belong to
+ * {@code dns}, {@code mdns} and {@code llmnr}.
  *
  * <p>Apart from reach: {@code frame.time_epoch} is skipped where tshark prints a time that is not one (more than
  * nine fraction digits, or negative): a record whose sub-second field is out of range, which we carry into the
@@ -51,6 +52,8 @@ final class DeliberateDifferences {
     static final String TIME = "frame.time_epoch";
     static final String STREAM = "tcp.stream";
     static final String IPV6_PLEN = "ipv6.plen";
+    /** The protocol of the {@code dns.*} fields, which Wireshark's mDNS and LLMNR dissectors emit too. */
+    private static final String DNS = "dns";
 
     private final Set<String> ourProtocols;
     private final Map<String, String> streamNumbers = new HashMap<>();
@@ -134,7 +137,8 @@ final class DeliberateDifferences {
         int dot = field.indexOf('.');
         String protocol = dot < 0 ? field : field.substring(0, dot);
         boolean beyond = beyondReach.contains(protocol)
-                || (field.equals("ip.version") && beyondReach.contains("ipv6"));
+                || (field.equals("ip.version") && beyondReach.contains("ipv6"))
+                || (protocol.equals(DNS) && (beyondReach.contains("mdns") || beyondReach.contains("llmnr")));
         return beyond && (ours.isEmpty() || theirs.startsWith(ours + ","));
     }
 

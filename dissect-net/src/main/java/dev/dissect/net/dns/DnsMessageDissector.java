@@ -38,8 +38,9 @@ import dev.dissect.net.wire.DnsView;
  *
  * <h2>Matching</h2>
  * A query and its response share the transaction id and the conversation: over UDP the engine's flow key of the
- * two endpoints (addresses from {@code NetworkEndpoints}, ports of the UDP hand-off, either direction), over TCP
- * the {@code tcp.stream}. Recorded fields are not read, so matching works whatever {@code recordFields} selects.
+ * two endpoints (addresses from {@code NetworkEndpoints}, ports of the UDP hand-off, either direction, any VLAN),
+ * over TCP the {@code tcp.stream}. Recorded fields are not read, so matching works whatever {@code recordFields}
+ * selects.
  * The table lives in the session's store: it starts empty with each capture. In the second of two passes
  * ({@link SessionStore.Pass#SECOND}) a query also gets {@code dns.response_in} from what the first pass found.
  *
@@ -66,6 +67,9 @@ public final class DnsMessageDissector {
 
     /** {@code [0]} transport and id, then the conversation; see {@link DnsTransactions}. */
     private static final long TRANSPORT_TCP = 1L << 16;
+    /** The long of {@link #key} that holds the ports, the VLAN and the IP version ({@code NetworkEndpoints}). */
+    private static final int KEY_VLAN = 1 + 4;
+    private static final long VLAN_BITS = 0xFFFF_FF00L;
 
     private final DnsSessionState own;
     private final DnsNames names = new DnsNames();
@@ -100,6 +104,9 @@ public final class DnsMessageDissector {
             if (endpoints.valid() && s.sourcePort() >= 0) {
                 endpoints.buildKey(s.sourcePort(), s.destinationPort());
                 System.arraycopy(endpoints.key(), 0, key, 1, NetworkEndpoints.KEY_LONGS);
+                // tshark's UDP conversations are addresses and ports: a response on another VLAN still matches
+                // (zeek's sshfp-trunc has the query on VLAN 34 and the response on 47).
+                key[KEY_VLAN] &= ~VLAN_BITS;
             }
         }
         return dissect(ctx.tree(), ctx.frame(), store, data, offset, length, flavor, false, true);
@@ -143,6 +150,7 @@ public final class DnsMessageDissector {
             tree.setLayerLength(layer, tree.layerLength(layer) + total);
         }
         pool.beginMessage(tree, layer, !newLayer);
+        names.beginMessage();
         StringBuilder info = null;
         if (tree.infoWanted()) {
             info = tree.info();
@@ -430,6 +438,8 @@ public final class DnsMessageDissector {
             }
             case DnsNames.LOOP -> tree.diagnose(DnsFields.POINTER_LOOP, at, names.encodedLength, null);
             case DnsNames.TOO_LONG -> tree.diagnose(DnsFields.NAME_TOO_LONG, at, names.encodedLength, null);
+            case DnsNames.EXTENDED -> tree.diagnose(DnsFields.BAD_LABEL, at, names.encodedLength,
+                    "unknown extended label: the name ends there, as tshark reads it");
             default -> {
             }
         }

@@ -140,8 +140,7 @@ final class DnsRdata {
                 return caa(tree, data, rd, rdLength);
             }
             case DnsTypes.OPT -> {
-                options(tree, data, rd, rdEnd);
-                return true;
+                return options(tree, data, rd, rdEnd, end);
             }
             case DnsTypes.DS, DnsTypes.CDS -> {
                 DnsRdataDsView d = ds.wrap(data, rd, rdLength);
@@ -164,11 +163,10 @@ final class DnsRdata {
                 if (!nameField(tree, data, start, end, rd, DnsFields.NSEC_NEXT_DOMAIN_NAME, null)) {
                     return false;
                 }
-                bitmap(tree, data, rd + names.encodedLength, rdEnd);
-                return true;
+                return bitmap(tree, data, rd + names.encodedLength, rdEnd, end);
             }
             case DnsTypes.NSEC3, DnsTypes.NSEC3PARAM -> {
-                return nsec3(tree, data, rd, rdEnd, type == DnsTypes.NSEC3);
+                return nsec3(tree, data, rd, rdEnd, end, type == DnsTypes.NSEC3);
             }
             case DnsTypes.TLSA -> {
                 DnsRdataTlsaView t = tlsa.wrap(data, rd, rdLength);
@@ -311,7 +309,7 @@ final class DnsRdata {
         if (p < 0 || !readName(tree, data, start, end, p)) {
             return false;
         }
-        tree.add(DnsFields.NAPTR_REPLACEMENT_LENGTH, data, p, names.encodedLength, names.nameLength());
+        tree.add(DnsFields.NAPTR_REPLACEMENT_LENGTH, data, p, names.encodedLength, names.unrenderedLength());
         if (tree.records(DnsFields.NAPTR_REPLACEMENT)) {
             tree.addString(DnsFields.NAPTR_REPLACEMENT, data, p, names.encodedLength, pool.copy(names.text()));
         }
@@ -340,20 +338,28 @@ final class DnsRdata {
         return true;
     }
 
-    /** EDNS0 options (RFC 6891 section 6.1.2); a bad option length ends the list with a diagnostic. */
-    private void options(Dissection tree, ByteView data, int p, int rdEnd) {
+    /**
+     * EDNS0 options (RFC 6891 section 6.1.2). As tshark, an option whose length runs past RDATA is read on (with a
+     * diagnostic) inside the message; one that runs past the message ends it, after its code and length.
+     */
+    private boolean options(Dissection tree, ByteView data, int p, int rdEnd, int end) {
         while (p < rdEnd) {
-            DnsOptOptionView o = option.wrap(data, p, rdEnd - p);
-            if (o.validate() < 0) {
-                tree.diagnose(DnsFields.RDATA_BAD, p, rdEnd - p, "EDNS0 option runs past RDATA");
-                return;
+            if (!need(tree, p, 4, end)) {
+                return false;
             }
+            DnsOptOptionView o = option.wrap(data, p, end - p);
             int code = o.optionCode();
             int len = o.optionLength();
             int at = o.optionDataOffset();
-            tree.add(DnsFields.OPT, data, p, 4 + len, 0);
+            tree.add(DnsFields.OPT, data, p, Math.min(4 + len, end - p), 0);
             tree.add(DnsFields.OPT_CODE, data, p, 2, code);
             tree.add(DnsFields.OPT_LEN, data, p + 2, 2, len);
+            if (!need(tree, at, len, end)) {
+                return false;
+            }
+            if (at + len > rdEnd) {
+                tree.diagnose(DnsFields.RDATA_BAD, p, at + len - p, "EDNS0 option runs past RDATA");
+            }
             switch (code) {
                 case 8 -> clientSubnet(tree, data, at, len);
                 case 10 -> {
@@ -371,6 +377,7 @@ final class DnsRdata {
             }
             p = at + len;
         }
+        return true;
     }
 
     private void clientSubnet(Dissection tree, ByteView data, int at, int len) {
@@ -452,7 +459,7 @@ final class DnsRdata {
         return true;
     }
 
-    private boolean nsec3(Dissection tree, ByteView data, int rd, int rdEnd, boolean full) {
+    private boolean nsec3(Dissection tree, ByteView data, int rd, int rdEnd, int end, boolean full) {
         DnsRdataNsec3HeadView n = nsec3.wrap(data, rd, rdEnd - rd);
         if (n.validate() < 0) {
             return bad(tree, rd, rdEnd - rd);
@@ -476,21 +483,30 @@ final class DnsRdata {
             return bad(tree, rd, rdEnd - rd);
         }
         tree.addBytes(DnsFields.NSEC3_HASH_VALUE, data, p + 1, hashLength);
-        bitmap(tree, data, p + 1 + hashLength, rdEnd);
-        return true;
+        return bitmap(tree, data, p + 1 + hashLength, rdEnd, end);
     }
 
-    /** An NSEC/NSEC3 type bitmap: each type present becomes a {@code dns.resp.type}, as tshark shows them. */
-    private void bitmap(Dissection tree, ByteView data, int p, int rdEnd) {
+    /**
+     * An NSEC/NSEC3 type bitmap: each type present becomes a {@code dns.resp.type}, as tshark shows them. As
+     * tshark, a window longer than RDATA is read on inside the message (with a diagnostic), byte by byte, and the
+     * message ends where the bytes do, after the types of the bytes that were there.
+     */
+    private boolean bitmap(Dissection tree, ByteView data, int p, int rdEnd, int end) {
         while (p < rdEnd) {
-            DnsTypeBitmapWindowView w = window.wrap(data, p, rdEnd - p);
-            if (w.validate() < 0) {
-                tree.diagnose(DnsFields.RDATA_BAD, p, rdEnd - p, "type bitmap runs past RDATA");
-                return;
+            if (!need(tree, p, DnsTypeBitmapWindowView.MIN_LENGTH, end)) {
+                return false;
             }
+            DnsTypeBitmapWindowView w = window.wrap(data, p, end - p);
             int base = w.windowBlock() << 8;
             int bits = w.bitmapRegionOffset();
-            for (int i = 0; i < w.bitmapRegionLength(); i++) {
+            int length = w.bitmapLength();
+            if (bits + length > rdEnd) {
+                tree.diagnose(DnsFields.RDATA_BAD, p, Math.min(bits + length, end) - p, "type bitmap runs past RDATA");
+            }
+            for (int i = 0; i < length; i++) {
+                if (!need(tree, bits + i, 1, end)) {
+                    return false;
+                }
                 int b = data.u8(bits + i);
                 for (int bit = 0; bit < 8; bit++) {
                     if ((b & 0x80 >>> bit) != 0) {
@@ -498,10 +514,16 @@ final class DnsRdata {
                     }
                 }
             }
-            p = bits + w.bitmapRegionLength();
+            p = bits + length;
         }
+        return true;
     }
 
+    /**
+     * SVCB and HTTPS (RFC 9460). As tshark, each SvcParam moves on by what its value was read as (a port is two
+     * bytes whatever its length says; ALPN ids are read while they start inside the value), reading past RDATA
+     * inside the message; a read past the message ends it.
+     */
     private boolean svcb(Dissection tree, ByteView data, int start, int end, int rd, int rdEnd) {
         if (!need(tree, rd, 2, end)) {
             return false;
@@ -512,60 +534,77 @@ final class DnsRdata {
         }
         int p = rd + 2 + names.encodedLength;
         while (p < rdEnd) {
-            DnsSvcParamView sp = svcParam.wrap(data, p, rdEnd - p);
-            if (sp.validate() < 0) {
-                tree.diagnose(DnsFields.RDATA_BAD, p, rdEnd - p, "SvcParam runs past RDATA");
-                return true;
+            if (!need(tree, p, 4, end)) {
+                return false;
             }
+            DnsSvcParamView sp = svcParam.wrap(data, p, end - p);
             int key = sp.svcParamKey();
             int len = sp.svcParamLength();
-            int v = sp.svcParamValueOffset();
             tree.add(DnsFields.SVCB_PARAM_KEY, data, p, 2, key);
             tree.add(DnsFields.SVCB_PARAM_LENGTH, data, p + 2, 2, len);
-            svcValue(tree, data, key, v, len);
-            p = v + len;
+            p = svcValue(tree, data, key, sp.svcParamValueOffset(), len, end);
+            if (p < 0) {
+                return false;
+            }
+            if (p > rdEnd) {
+                tree.diagnose(DnsFields.RDATA_BAD, rdEnd, p - rdEnd, "SvcParam runs past RDATA");
+            }
         }
         return true;
     }
 
-    private void svcValue(Dissection tree, ByteView data, int key, int v, int len) {
-        int end = v + len;
+    /** One SvcParamValue; returns where the next SvcParam starts, or -1 (with a diagnostic) past the message. */
+    private int svcValue(Dissection tree, ByteView data, int key, int v, int len, int end) {
+        int valueEnd = v + len;
         switch (key) {
-            case 0 -> {
-                for (int q = v; q + 2 <= end; q += 2) {
-                    tree.add(DnsFields.SVCB_MANDATORY_KEY, data, q, 2, data.u16(q));
-                }
-            }
             case 1 -> {
                 int q = v;
-                while (q < end) {
-                    int n = data.u8(q);
-                    if (q + 1 + n > end) {
-                        tree.diagnose(DnsFields.RDATA_BAD, q, end - q, "ALPN id runs past the SvcParam");
-                        return;
+                while (q < valueEnd) {
+                    if (!need(tree, q, 1, end)) {
+                        return -1;
                     }
+                    int n = data.u8(q);
                     tree.add(DnsFields.SVCB_ALPN_LENGTH, data, q, 1, n);
+                    if (!need(tree, q + 1, n, end)) {
+                        return -1;
+                    }
                     if (tree.records(DnsFields.SVCB_ALPN)) {
                         tree.addString(DnsFields.SVCB_ALPN, data, q + 1, n, ascii(data, q + 1, n));
                     }
                     q += 1 + n;
                 }
+                return q;
             }
             case 3 -> {
-                if (len == 2) {
-                    tree.add(DnsFields.SVCB_PORT, data, v, 2, data.u16(v));
-                } else {
-                    tree.diagnose(DnsFields.RDATA_BAD, v, len, "port SvcParam of length " + len);
+                if (!need(tree, v, 2, end)) {
+                    return -1;
+                }
+                tree.add(DnsFields.SVCB_PORT, data, v, 2, data.u16(v));
+                if (len != 2) {
+                    tree.diagnose(DnsFields.RDATA_BAD, v, Math.min(len, end - v), "port SvcParam of length " + len);
+                }
+                return v + 2;
+            }
+            default -> {
+                if (!need(tree, v, len, end)) {
+                    return -1;
+                }
+            }
+        }
+        switch (key) {
+            case 0 -> {
+                for (int q = v; q + 2 <= valueEnd; q += 2) {
+                    tree.add(DnsFields.SVCB_MANDATORY_KEY, data, q, 2, data.u16(q));
                 }
             }
             case 4 -> {
-                for (int q = v; q + 4 <= end; q += 4) {
+                for (int q = v; q + 4 <= valueEnd; q += 4) {
                     tree.addBytes(DnsFields.SVCB_IPV4HINT, data, q, 4);
                 }
             }
             case 5 -> tree.addBytes(DnsFields.SVCB_ECH, data, v, len);
             case 6 -> {
-                for (int q = v; q + 16 <= end; q += 16) {
+                for (int q = v; q + 16 <= valueEnd; q += 16) {
                     tree.addBytes(DnsFields.SVCB_IPV6HINT, data, q, 16);
                 }
             }
@@ -575,6 +614,7 @@ final class DnsRdata {
                 }
             }
         }
+        return valueEnd;
     }
 
     private static void appendIpv4(StringBuilder out, ByteView data, int at) {

@@ -14,41 +14,80 @@ final class DnsText {
     }
 
     /**
-     * {@code format_text}: printable ASCII as is, escapes for control bytes, UTF-8 decoded; an invalid sequence
-     * becomes one U+FFFD per maximal ill-formed subpart (a lead byte and the continuation bytes that fit it), as
-     * Wireshark prints it.
+     * {@code format_text} as tshark 4.0 prints names: printable ASCII as is, escapes for ASCII control bytes, and
+     * bytes from 0x80 decoded the lenient way GLib does it:
+     * <ul>
+     *   <li>a lead byte announces 1 to 5 continuation bytes by its high bits ({@code 110}, {@code 1110},
+     *       {@code 11110}, {@code 111110}, {@code 1111110}); overlong forms are decoded, not refused
+     *       ({@code C0 AF} is {@code /});</li>
+     *   <li>a lead byte cut short (by a byte that is not {@code 10xxxxxx}, or the end) is one U+FFFD for the lead
+     *       and the continuation bytes read; a stray continuation byte, {@code FE} and {@code FF} are one each;</li>
+     *   <li>a surrogate or a value above U+10FFFF is one U+FFFD;</li>
+     *   <li>a code point that is a control, format, unassigned or surrogate character is escaped as a backslash,
+     *       {@code u} and four upper-case hex digits (above U+FFFF: {@code U} and eight); anything else is kept.</li>
+     * </ul>
      */
     static void appendFormatted(StringBuilder out, byte[] bytes, int from, int to) {
         int i = from;
         while (i < to) {
-            int b = bytes[i] & 0xFF;
+            int b = bytes[i++] & 0xFF;
             if (b < 0x80) {
                 appendAscii(out, b);
-                i++;
                 continue;
             }
-            int need = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : 0;
-            int cp = b & (need == 1 ? 0x1F : need == 2 ? 0x0F : 0x07);
-            int k = 1;
-            for (; k <= need && i + k < to; k++) {
-                int c = bytes[i + k] & 0xFF;
-                int low = 0x80;
-                int high = 0xBF;
-                if (k == 1) {
-                    low = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-                    high = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
-                }
-                if (c < low || c > high) {
-                    break;
-                }
-                cp = cp << 6 | (c & 0x3F);
+            int need = continuationBytes(b);
+            if (need < 0) {
+                out.append(REPLACEMENT);
+                continue;
             }
-            if (need > 0 && k == need + 1) {
+            int cp = b & (0x3F >>> need);
+            int k = 0;
+            while (k < need && i < to && (bytes[i] & 0xC0) == 0x80) {
+                cp = cp << 6 | (bytes[i++] & 0x3F);
+                k++;
+            }
+            if (k < need || cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                out.append(REPLACEMENT);
+            } else if (printable(cp)) {
                 out.appendCodePoint(cp);
             } else {
-                out.append(REPLACEMENT);
+                appendUnicodeEscape(out, cp);
             }
-            i += need == 0 ? 1 : k;
+        }
+    }
+
+    /** Continuation bytes a lead byte announces, or -1 for a byte that cannot start a sequence. */
+    private static int continuationBytes(int b) {
+        if (b < 0xC0) {
+            return -1;
+        }
+        if (b < 0xE0) {
+            return 1;
+        }
+        if (b < 0xF0) {
+            return 2;
+        }
+        if (b < 0xF8) {
+            return 3;
+        }
+        if (b < 0xFC) {
+            return 4;
+        }
+        return b < 0xFE ? 5 : -1;
+    }
+
+    /** GLib's {@code g_unichar_isprint}: anything but control, format, unassigned and surrogate characters. */
+    private static boolean printable(int cp) {
+        int type = Character.getType(cp);
+        return type != Character.CONTROL && type != Character.FORMAT && type != Character.UNASSIGNED
+                && type != Character.SURROGATE;
+    }
+
+    private static void appendUnicodeEscape(StringBuilder out, int cp) {
+        int digits = cp > 0xFFFF ? 8 : 4;
+        out.append('\\').append(digits == 8 ? 'U' : 'u');
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            out.append(Character.toUpperCase(Character.forDigit(cp >>> shift & 0xF, 16)));
         }
     }
 

@@ -4,18 +4,21 @@ package dev.dissect.net.dns;
  * Remembers recent queries so that a response can name its query ({@code dns.response_to}) and the time between
  * them ({@code dns.time}), in one pass.
  *
- * <p><b>Memory is bounded and nothing is allocated per message:</b> a direct-mapped table of {@link #CAPACITY}
- * slots of primitives. The key is {@link #KEY_LONGS} longs: the transaction id with the transport, then the
- * conversation as the engine knows it (for UDP the canonical flow key of {@code NetworkEndpoints}, which is the
- * same both ways; for TCP the {@code tcp.stream} number). Keys are compared whole, so two conversations never
- * share a match. A newer query whose key falls in the same slot replaces the older one, so under heavy load an
- * old query may be forgotten (its response then carries no {@code dns.response_to}).
+ * <p><b>Memory is bounded and nothing is allocated per message:</b> a table of {@link #CAPACITY} slots of
+ * primitives, {@link #WAYS}-way set-associative. The key is {@link #KEY_LONGS} longs: the transaction id with the
+ * transport, then the conversation as the engine knows it (for UDP the canonical flow key of
+ * {@code NetworkEndpoints}, which is the same both ways, without the VLAN; for TCP the {@code tcp.stream} number).
+ * Keys are compared whole, so two conversations never share a match. A new query whose set is full replaces the
+ * oldest query of the set, so under heavy load an old query may be forgotten (its response then carries no
+ * {@code dns.response_to}).
  *
  * <p>One table per capture: it lives in the session's store ({@link DnsSessionState}), so a new capture starts
  * empty. Not thread-safe, like the engine that owns it.
  */
 final class DnsTransactions {
     static final int CAPACITY = 4096;
+    /** Slots a key may use: its set of four (a direct-mapped table lost queries to collisions on the corpus). */
+    static final int WAYS = 4;
     /** Longs in a key: transaction id and transport, then five of conversation. */
     static final int KEY_LONGS = 6;
     /** A repeated unanswered query within this many seconds is a retransmission of the first. */
@@ -42,10 +45,24 @@ final class DnsTransactions {
      * @param several a zone transfer (AXFR, IXFR): every response matches, as tshark lets them
      */
     void putQuery(long[] key, long frameNumber, long epochSecond, int nano, boolean several) {
-        int slot = slot(key);
-        if (frame[slot] != 0 && answeredIn[slot] == 0 && same(slot, key)
-                && frame[slot] < frameNumber && epochSecond - seconds[slot] < RETRANSMISSION_SECONDS) {
-            return;
+        int set = set(key);
+        int slot = find(set, key);
+        if (slot >= 0) {
+            if (answeredIn[slot] == 0 && frame[slot] < frameNumber
+                    && epochSecond - seconds[slot] < RETRANSMISSION_SECONDS) {
+                return;
+            }
+        } else {
+            slot = set; // an empty way, else the oldest query of the set gives way
+            for (int w = 0; w < WAYS; w++) {
+                if (frame[set + w] == 0) {
+                    slot = set + w;
+                    break;
+                }
+                if (frame[set + w] < frame[slot]) {
+                    slot = set + w;
+                }
+            }
         }
         answeredIn[slot] = 0;
         severalResponses[slot] = several;
@@ -61,8 +78,8 @@ final class DnsTransactions {
      * one frame (DNS over TCP) all find it, and so do the responses of a zone transfer.
      */
     boolean findQuery(long[] key, long responseFrame) {
-        int slot = slot(key);
-        if (frame[slot] == 0 || !same(slot, key) || frame[slot] >= responseFrame
+        int slot = find(set(key), key);
+        if (slot < 0 || frame[slot] >= responseFrame
                 || (answeredIn[slot] != 0 && answeredIn[slot] != responseFrame && !severalResponses[slot])) {
             return false;
         }
@@ -71,6 +88,16 @@ final class DnsTransactions {
         querySeconds = seconds[slot];
         queryNanos = nanos[slot];
         return true;
+    }
+
+    /** The slot of {@code key} in the set starting at {@code set}, or -1. */
+    private int find(int set, long[] key) {
+        for (int w = 0; w < WAYS; w++) {
+            if (frame[set + w] != 0 && same(set + w, key)) {
+                return set + w;
+            }
+        }
+        return -1;
     }
 
     private boolean same(int slot, long[] key) {
@@ -83,11 +110,12 @@ final class DnsTransactions {
         return true;
     }
 
-    private static int slot(long[] key) {
+    /** The first slot of the set {@code key} belongs to. */
+    private static int set(long[] key) {
         long h = 0;
         for (int i = 0; i < KEY_LONGS; i++) {
             h = (h ^ key[i]) * 0x9E3779B97F4A7C15L;
         }
-        return (int) (h ^ h >>> 29 ^ h >>> 47) & MASK;
+        return (int) (h ^ h >>> 29 ^ h >>> 47) & MASK & -WAYS;
     }
 }

@@ -26,6 +26,10 @@
  *   <li>A zone transfer (AXFR, IXFR) query matches every response; other transactions match their first response
  *       (a later one is a retransmission).</li>
  *   <li>TXT strings are read on past RDATA (inside the message) until the count hits zero, as tshark reads them.</li>
+ *   <li>EDNS0 options, SvcParams and NSEC/NSEC3 type bitmaps are read as tshark reads them: on past RDATA inside
+ *       the message (with a diagnostic), a port SvcParam as two bytes whatever its length, and a read past the
+ *       message ends it there, after the fields tshark shows before its exception (so no match fields).</li>
+ *   <li>A response matches its query across VLANs (tshark's UDP conversations are addresses and ports).</li>
  *   <li>Name text: labels joined with {@code .} (dots inside labels unescaped), control bytes escaped
  *       ({@code \000}), invalid UTF-8 as U+FFFD, {@code <Root>}, {@code <Name too long>},
  *       {@code <Name contains a pointer that loops>}.</li>
@@ -38,8 +42,7 @@
  *   <li>{@code dns.retransmit_request_in}/{@code dns.retransmit_response_in} are not emitted.</li>
  *   <li>Recorded text values are pooled builders valid until the record is reset for the next frame, like the
  *       record's byte-valued fields (copy with {@code valueString}).</li>
- *   <li>Matching keeps at most {@code DnsTransactions.CAPACITY} open queries (direct-mapped, newer wins).</li>
- *   <li>Names stop after 4096 labels and pointers (tshark has no such bound); the result is the loop text.</li>
+ *   <li>Matching keeps at most {@code DnsTransactions.CAPACITY} open queries (four-way sets, the oldest gives way).</li>
  * </ul>
  */
 package dev.dissect.net.dns;

@@ -6,9 +6,11 @@ import dev.dissect.api.dissection.Dissection;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /** Laws of the filter language, on the test frames of {@link DisplayFilterTest}, for generated expressions. */
 class DisplayFilterProperties {
@@ -53,15 +55,26 @@ class DisplayFilterProperties {
 
     @Provide
     Arbitrary<String> expressions() {
+        return expression(4);
+    }
+
+    /**
+     * Filters nested at most {@code depth} operators deep (at most 2^depth atoms): bounded by construction, so
+     * generation and shrinking stay fast (an unbounded recursive arbitrary once ran for minutes).
+     */
+    private static Arbitrary<String> expression(int depth) {
         Arbitrary<String> atoms = Arbitraries.of("tcp", "udp", "ip", "ipv6", "tcp.port == 443", "udp.port == 53",
                 "ip.addr == 10.0.0.0/8", "tcp.port in {1..1000}", "frame.len > 60", "tcp.flags.syn",
                 "tcp.payload contains \"GET\"", "ipv6.src == fe80::/10", "eth.src == 02:00:00:00:00:aa");
-        return Arbitraries.lazyOf(
-                () -> atoms,
-                () -> atoms,
-                () -> expressions().map(e -> "not " + e),
-                () -> Arbitraries.of(" and ", " or ", " && ", " || ")
-                        .flatMap(op -> expressions().tuple2().map(t -> "(" + t.get1() + op + t.get2() + ")")));
+        if (depth == 0) {
+            return atoms;
+        }
+        Arbitrary<String> sub = expression(depth - 1);
+        Arbitrary<String> operators = Arbitraries.of(" and ", " or ", " && ", " || ");
+        return Arbitraries.frequencyOf(
+                Tuple.of(2, atoms),
+                Tuple.of(1, sub.map(e -> "not " + e)),
+                Tuple.of(1, Combinators.combine(sub, operators, sub).as((a, op, b) -> "(" + a + op + b + ")")));
     }
 
     @Provide
