@@ -347,7 +347,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         c.countDecrypted();
         int type = st.record.contentType();
         int inner = r.contentType();
-        if (st.session.tls13()) {
+        if (st.session.tls13() || st.decryption.earlyDataActive()) {
             tree.add(OPAQUE_TYPE, d, off, 1, type);
             tree.add(VERSION, d, off + 1, 2, st.record.version());
             tree.add(LENGTH, d, off + 3, 2, st.record.len());
