@@ -13,6 +13,7 @@ import dev.dissect.api.stream.LengthPrefixFramer;
 import dev.dissect.api.stream.StreamContext;
 import dev.dissect.api.stream.StreamDirection;
 import dev.dissect.api.stream.StreamDissector;
+import dev.dissect.net.dns.ResolvedNames;
 import dev.dissect.net.engine.CoreFields;
 import dev.dissect.net.wire.TlsSslv2ClientHelloView;
 import dev.dissect.tls.TlsPreferences;
@@ -68,7 +69,8 @@ import java.time.Instant;
  *
  * <p><b>Certificate validation:</b> the server's first Certificate message (decrypted, in TLS 1.3) is validated
  * once, at the frame that completes it (or at its CertificateStatus, when the ServerHello announced one), at that
- * frame's time, for the SNI or the preference's host name, with stapled OCSP; the verdict becomes
+ * frame's time, for the preference's host name, else the SNI, else the name a DNS response earlier in the capture
+ * resolved to the server's address ({@link ResolvedNames}), with stapled OCSP; the verdict becomes
  * {@code tls.cert_validation.*} fields of that frame and {@link TlsConnection#chainVerdict()}. See
  * {@link TlsPreferences.Validation} for when.
  *
@@ -430,6 +432,11 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         }
         TlsConnection c = st.connection();
         String host = prefs.hostName() != null ? prefs.hostName() : c.serverName();
+        if (host == null || host.isEmpty()) {
+            // no SNI: the name the capture's DNS resolved to the server's address, if a response came earlier
+            ResolvedNames resolved = ctx.sessionState(ResolvedNames.class, ResolvedNames::new);
+            host = resolved == null ? null : resolved.name(c.flow().serverAddress());
+        }
         FrameView f = ctx.frame();
         ChainVerdict verdict = prefs.validator().validate(chain, Instant.ofEpochSecond(f.epochSecond(), f.nanos()),
                 host);
