@@ -74,7 +74,7 @@ import java.time.Instant;
  * {@code tls.cert_validation.*} fields of that frame and {@link TlsConnection#chainVerdict()}. See
  * {@link TlsPreferences.Validation} for when.
  *
- * <p>Also a heuristic: content type 20 to 23, version 3.x, and a sane length recognise TLS on any port.
+ * <p>Also a heuristic, tshark's (see {@link #accepts}), recognises TLS on any port no port table claims.
  */
 public final class TlsStreamDissector implements HeuristicStreamDissector {
     /** Longest record fragment accepted: 2^14 + 2048 (RFC 5246 6.2.3). */
@@ -94,14 +94,32 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         return PROTOCOL;
     }
 
+    /**
+     * The heuristic, as tshark 4.0's ({@code dissect_ssl_heur}: {@code is_sslv3_or_tls} or
+     * {@code is_sslv2_clienthello}), so that both find TLS on the same connections: a Handshake (22) or Application
+     * Data (23) record of version 0x0300 to 0x0303 (or GM/T 0x0101) with a length of 1 to 2^14 + 2047; or an
+     * SSLv2-compatible ClientHello of at least 46 bytes whose length byte is 0x80, with a non-zero multiple of 3 of
+     * cipher spec bytes, a session id of 0 or 16 bytes and a 32-byte challenge. Like tshark, it is only asked after
+     * the port tables (PortDispatch).
+     */
     @Override
     public boolean accepts(ByteView data, int offset, int length) {
-        if (length >= 5 && plausibleHeader(data, offset)) {
-            return true;
-        }
-        // SSLv2-compatible ClientHello offering SSL 3.0 or later.
-        return length >= 5 && (data.u8(offset) & 0x80) != 0 && data.u8(offset + 2) == 1
-                && data.u8(offset + 3) == 3 && data.u8(offset + 4) <= 4;
+        return length >= 5 && looksLikeRecord(data, offset) || length >= 46 && looksLikeSslv2ClientHello(data, offset);
+    }
+
+    private static boolean looksLikeRecord(ByteView d, int off) {
+        int type = d.u8(off);
+        int version = d.u16(off + 1);
+        int length = d.u16(off + 3);
+        return (type == 22 || type == 23) && (version >= 0x0300 && version <= 0x0303 || version == 0x0101)
+                && length > 0 && length < MAX_RECORD;
+    }
+
+    private static boolean looksLikeSslv2ClientHello(ByteView d, int off) {
+        int cipherSpecs = d.u16(off + 5);
+        int sessionId = d.u16(off + 7);
+        return d.u8(off) == 0x80 && d.u8(off + 2) == 1 && cipherSpecs > 0 && cipherSpecs % 3 == 0
+                && (sessionId == 0 || sessionId == 16) && d.u16(off + 9) == 32;
     }
 
     static boolean plausibleHeader(ByteView d, int off) {
