@@ -80,7 +80,7 @@ public final class DissectCommand implements Callable<Integer> {
     @Option(names = "-d", paramLabel = "TABLE==VALUE,PROTOCOL", description = "Decode as: e.g. udp.port==7777,myproto.")
     private List<String> decodeAs = new ArrayList<>();
 
-    @Option(names = "-o", paramLabel = "NAME:VALUE", description = "Set a preference, e.g. testproto.udp.port:7777,8000-8002 (PROTOCOL.udp.port or PROTOCOL.tcp.port: decode those ports as PROTOCOL); tls.keylog_file:PATH, tls.rsa_key_file:PATH (decrypt TLS), tls.trust_store:PATH, tls.cert_host:NAME (validate certificates).")
+    @Option(names = "-o", paramLabel = "NAME:VALUE", description = "Set a preference, e.g. testproto.udp.port:7777,8000-8002 (PROTOCOL.udp.port or PROTOCOL.tcp.port: decode those ports as PROTOCOL); tls.keylog_file:PATH, tls.rsa_key_file:PATH (decrypt TLS), tls.trust_store:PATH, tls.cert_host:NAME, tls.crl_file:PATH, tls.intermediates:PATH (validate certificates).")
     private List<String> preferences = new ArrayList<>();
 
     @Option(names = "-q", description = "Print no line per frame (with -z, only the statistics).")

@@ -5,7 +5,7 @@ import dev.dissect.tls.TlsPreferences;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +18,18 @@ import java.util.Map;
  * <p>Today there is one family: <b>port preferences</b> {@code PROTOCOL.udp.port:RANGE} and
  * {@code PROTOCOL.tcp.port:RANGE} ({@code -o testproto.udp.port:7777,8000-8002}), which decode those ports as
  * that protocol, like a {@code -d udp.port==7777,testproto} per port. Named preferences register with
- * {@link #define}; TLS has four, applied to the session's {@link TlsPreferences}:
+ * {@link #define}; TLS has six, applied to the session's {@link TlsPreferences}:
  * <ul>
  *   <li>{@code tls.keylog_file:PATH} (tshark's name): an NSS key log file (SSLKEYLOGFILE); repeatable.</li>
  *   <li>{@code tls.rsa_key_file:PATH} (ours; tshark's RSA keys are a table): a server's RSA private key in PEM,
  *       for RSA key exchange; repeatable.</li>
  *   <li>{@code tls.trust_store:PATH} (ours): a PEM bundle, or a folder of PEM files, to validate server chains
  *       against instead of the JDK's trust store.</li>
- *   <li>{@code tls.cert_host:NAME} (ours): the host name chains are checked for, instead of each SNI.</li>
+ *   <li>{@code tls.cert_host:NAME} (ours): the host name chains are checked for, instead of each SNI (without
+ *       either, the name the capture's DNS resolved to the server's address).</li>
+ *   <li>{@code tls.crl_file:PATH} (ours): CRLs (PEM or DER) to check revocation with; repeatable.</li>
+ *   <li>{@code tls.intermediates:PATH} (ours): a PEM bundle of intermediates to complete chains servers sent
+ *       without them; repeatable.</li>
  * </ul>
  *
  * <p>An unknown name is an error listing what is known; the command turns it into a usage error.
@@ -62,16 +66,29 @@ final class Preferences {
                 .define("tls.rsa_key_file", "server RSA private key (PEM) for RSA key exchange", (e, v) ->
                         tls(e).addRsaKeyFile(existing("tls.rsa_key_file", v)))
                 .define("tls.trust_store", "PEM bundle or folder of trusted roots for certificate validation",
-                        (e, v) -> {
-                            try {
-                                tls(e).trustStore(existing("tls.trust_store", v));
-                            } catch (CertificateException ex) {
-                                throw new IllegalArgumentException("bad -o tls.trust_store:" + v + ": "
-                                        + ex.getMessage());
-                            }
-                        })
+                        tlsFile("tls.trust_store", TlsPreferences::trustStore))
                 .define("tls.cert_host", "host name to validate server certificates for (default: the SNI)",
-                        (e, v) -> tls(e).hostName(v.isBlank() ? null : v.strip()));
+                        (e, v) -> tls(e).hostName(v.isBlank() ? null : v.strip()))
+                .define("tls.crl_file", "CRL file (PEM or DER) to check certificate revocation with",
+                        tlsFile("tls.crl_file", TlsPreferences::addCrlFile))
+                .define("tls.intermediates", "PEM bundle of intermediate certificates to complete chains with",
+                        tlsFile("tls.intermediates", TlsPreferences::addIntermediates));
+    }
+
+    /** Gives a TLS preference an existing file that should hold certificates or CRLs. */
+    private interface TlsFileSetter {
+        void apply(TlsPreferences tls, Path file) throws IOException, GeneralSecurityException;
+    }
+
+    /** A setter for {@code name}: a missing file or one that is not certificates or CRLs is a bad value. */
+    private static Setter tlsFile(String name, TlsFileSetter setter) {
+        return (e, v) -> {
+            try {
+                setter.apply(tls(e), existing(name, v));
+            } catch (GeneralSecurityException ex) {
+                throw new IllegalArgumentException("bad -o " + name + ":" + v + ": " + ex.getMessage());
+            }
+        };
     }
 
     private static TlsPreferences tls(DissectionEngine engine) {

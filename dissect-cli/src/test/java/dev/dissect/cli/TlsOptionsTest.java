@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class TlsOptionsTest {
     private static final Path DECRYPT = Path.of("..", "dissect-tls", "src", "test", "resources", "decrypt");
     private static final Path CERTS = Path.of("..", "dissect-tls", "src", "test", "resources", "certs", "loopback");
+    private static final Path RESOLVED = Path.of("..", "dissect-tls", "src", "test", "resources", "certs", "resolved");
 
     @Test
     void keyLogDecryptsAndTheReportSaysSo() {
@@ -34,6 +35,37 @@ class TlsOptionsTest {
                 "-o", "tls.rsa_key_file:" + DECRYPT.resolve("server-key.pem"), "-T", "fields",
                 "-e", "tls.finished.verified", "-Y", "tls.finished.verified");
         assertEquals("1\n1\n", rsa.out(), rsa.err());
+    }
+
+    /**
+     * certs/resolved: the server sends its leaf only and no SNI; the intermediate comes from -o tls.intermediates,
+     * revocation from -o tls.crl_file (repeatable), the host name from the capture's DNS lookup.
+     */
+    @Test
+    void intermediatesAndCrlFiles() {
+        String pcap = RESOLVED.resolve("dns-then-tls12-no-sni.pcap").toString();
+        String trust = "tls.trust_store:" + RESOLVED.resolve("root.pem");
+        String inter = "tls.intermediates:" + RESOLVED.resolve("inter.pem");
+        String[] fields = {"-T", "fields", "-e", "tls.cert_validation.verdict", "-e", "tls.cert_validation.trust",
+                "-e", "tls.cert_validation.hostname", "-e", "tls.cert_validation.revocation",
+                "-Y", "tls.cert_validation.verdict"};
+        Cli.Result without = Cli.run(concat(new String[] {"-r", pcap, "-o", trust}, fields));
+        assertEquals("unknown\tunknown\tpass\tunknown\n", without.out(), without.err());
+        Cli.Result with = Cli.run(concat(new String[] {"-r", pcap, "-o", trust, "-o", inter}, fields));
+        assertEquals("valid\tpass\tpass\tunknown\n", with.out(), with.err());
+        Cli.Result revoked = Cli.run(concat(new String[] {"-r", pcap, "-o", trust, "-o", inter,
+                "-o", "tls.crl_file:" + RESOLVED.resolve("inter-empty.crl.pem"),
+                "-o", "tls.crl_file:" + RESOLVED.resolve("inter-revokes-leaf.crl.pem")}, fields));
+        assertEquals("invalid\tpass\tpass\tfail\n", revoked.out(), revoked.err());
+        Cli.Result bad = Cli.run("-r", pcap, "-o", "tls.crl_file:" + RESOLVED.resolve("root.pem"));
+        assertEquals(DissectCommand.EXIT_USAGE, bad.code(), bad.err());
+        assertTrue(bad.err().contains("tls.crl_file"), bad.err());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

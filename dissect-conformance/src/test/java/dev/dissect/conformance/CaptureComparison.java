@@ -98,6 +98,8 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
             int protocolsColumn = columns.indexOf(DeliberateDifferences.PROTOCOLS);
             int ipv6LengthColumn = columns.indexOf(DeliberateDifferences.IPV6_PLEN);
             int streamColumn = columns.indexOf(DeliberateDifferences.STREAM);
+            int handshakeTypeColumn = columns.indexOf(DeliberateDifferences.HANDSHAKE_TYPE);
+            int cipherSuiteColumn = columns.indexOf(DeliberateDifferences.CIPHER_SUITE);
             FieldCells cells = new FieldCells(columns, registered);
             DeliberateDifferences rules = new DeliberateDifferences(ourProtocols);
             try {
@@ -131,6 +133,9 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
                                     streamColumn < 0 ? "" : cell(row, streamColumn));
                         }
                         rules.ipv6PayloadLength(ipv6LengthColumn >= 0 ? cell(row, ipv6LengthColumn) : "");
+                        if (handshakeTypeColumn >= 0 && cipherSuiteColumn >= 0) {
+                            rules.tlsHandshake(cell(row, handshakeTypeColumn), cell(row, cipherSuiteColumn));
+                        }
                         compare(row, cells, tally, rules, ourFrames);
                     }
                 }

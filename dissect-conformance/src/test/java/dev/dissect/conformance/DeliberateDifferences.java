@@ -46,12 +46,19 @@ import java.util.Set;
  * closes the connection (as tshark does for cleartext HTTP); tshark 4.0 keeps it in TLS's reassembly and never
  * shows it. In a connection where tshark showed {@code tls}, a frame where ours is tshark's plus {@code :http}
  * skips {@code frame.protocols} and the {@code http.} cells tshark leaves empty.
+ *
+ * <p>ARIA cipher suites (rule 10): tshark 4.0.17's cipher suite table lacks them, so in a connection whose
+ * ServerHello (in tshark's cells) chose one, tshark parses no ServerKeyExchange parameters and decrypts nothing. A
+ * {@code tls.}, {@code http.} or {@code frame.protocols} cell of that connection is skipped where tshark's is
+ * empty or ours is tshark's with more values before or after it.
  */
 final class DeliberateDifferences {
     static final String PROTOCOLS = "frame.protocols";
     static final String TIME = "frame.time_epoch";
     static final String STREAM = "tcp.stream";
     static final String IPV6_PLEN = "ipv6.plen";
+    static final String HANDSHAKE_TYPE = "tls.handshake.type";
+    static final String CIPHER_SUITE = "tls.handshake.ciphersuite";
     /** The protocol of the {@code dns.*} fields, which Wireshark's mDNS and LLMNR dissectors emit too. */
     private static final String DNS = "dns";
 
@@ -65,6 +72,10 @@ final class DeliberateDifferences {
     private final Map<String, String> firstApplication = new HashMap<>();
     private boolean tlsAfterOtherProtocol;
     private boolean httpAtTlsClose;
+    /** tshark's tcp.stream of the current frame, or null. */
+    private String stream;
+    /** tshark's tcp.stream numbers of connections whose ServerHello chose an ARIA suite. */
+    private final Set<String> ariaConnections = new HashSet<>();
 
     DeliberateDifferences(Set<String> ourProtocols) {
         this.ourProtocols = ourProtocols;
@@ -77,9 +88,10 @@ final class DeliberateDifferences {
         frameBeyondReach = false;
         tlsAfterOtherProtocol = false;
         httpAtTlsClose = false;
+        stream = null;
         if (!tcpStream.isEmpty()) {
             int comma = tcpStream.indexOf(',');
-            String stream = comma < 0 ? tcpStream : tcpStream.substring(0, comma);
+            stream = comma < 0 ? tcpStream : tcpStream.substring(0, comma);
             int tcp = theirs.indexOf(":tcp:");
             if (tcp >= 0) {
                 int start = tcp + 5;
@@ -112,8 +124,33 @@ final class DeliberateDifferences {
         zeroIpv6Length = theirs.equals("0") || theirs.endsWith(",0");
     }
 
+    /**
+     * Gives tshark's {@code tls.handshake.type} and {@code tls.handshake.ciphersuite} cells of the current frame (call
+     * after {@link #frame}): a ServerHello that chose an ARIA suite (0xC03C to 0xC071, RFC 6209) marks its
+     * connection for rule 10.
+     */
+    void tlsHandshake(String types, String suites) {
+        if (stream == null || suites.isEmpty() || !("," + types + ",").contains(",2,")
+                || ("," + types + ",").contains(",1,")) {
+            return;
+        }
+        String chosen = suites.substring(suites.lastIndexOf(',') + 1);
+        if (chosen.startsWith("0x")) {
+            int id = Integer.parseInt(chosen.substring(2), 16);
+            if (id >= 0xC03C && id <= 0xC071) {
+                ariaConnections.add(stream);
+            }
+        }
+    }
+
     /** Whether a differing cell of {@code field} in the current frame is a deliberate difference. */
     boolean skips(String field, String ours, String theirs) {
+        if (stream != null && ariaConnections.contains(stream)
+                && (field.startsWith("tls.") || field.startsWith("http.") || field.equals(PROTOCOLS))
+                && (theirs.isEmpty() || ours.startsWith(theirs + ",") || ours.endsWith("," + theirs)
+                || field.equals(PROTOCOLS) && ours.startsWith(theirs + ":"))) {
+            return true; // rule 10: tshark 4.0.17 does not know the ARIA suites
+        }
         if (zeroIpv6Length && theirs.isEmpty() && (field.startsWith("udp.") || field.startsWith("tcp."))) {
             return true; // rule 7: an IPv6 payload length of 0 (BIG TCP)
         }

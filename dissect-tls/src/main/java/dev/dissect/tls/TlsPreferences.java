@@ -10,12 +10,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.InputStream;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the user told the TLS dissector for one dissection session: the keys that decrypt (key log files, servers'
  * RSA keys, and the capture's own Decryption Secrets Blocks as they are met), the trust store that certificate
- * chains are validated against, a host name to check them for, and when to validate at all.
+ * chains are validated against, intermediates and CRLs to complete and check them with, a host name to check them
+ * for (else each connection's SNI, else the name the capture's DNS resolved to the server), and when to validate.
  *
  * <p><b>Lives in the session's store, never in a static</b>, as Wireshark's {@code tls.*} preferences but scoped:
  * {@code TlsPreferences.of(engine.session())} before the first frame; the TLS dissector reads it with
@@ -25,7 +33,8 @@ import java.security.cert.CertificateException;
  * the middle of a file.
  *
  * <p>The CLI maps {@code -o tls.keylog_file:PATH}, {@code -o tls.rsa_key_file:PATH},
- * {@code -o tls.trust_store:PATH} and {@code -o tls.cert_host:NAME} onto it. Not thread-safe.
+ * {@code -o tls.trust_store:PATH}, {@code -o tls.cert_host:NAME}, {@code -o tls.crl_file:PATH} and
+ * {@code -o tls.intermediates:PATH} onto it. Not thread-safe.
  *
  * @since 0.1
  */
@@ -44,6 +53,8 @@ public final class TlsPreferences {
     private TrustStore trustStore;
     private CertificateValidator validator;
     private String hostName;
+    private final List<X509CRL> crls = new ArrayList<>();
+    private final List<X509Certificate> intermediates = new ArrayList<>();
     private Validation validation = Validation.WHEN_SHOWN;
 
     /** Preferences with no keys, the JDK's trust store, and validation when shown. */
@@ -89,6 +100,38 @@ public final class TlsPreferences {
         return this;
     }
 
+    /**
+     * Adds the CRLs of a file (PEM, one or more {@code X509 CRL} blocks, or DER) to check revocation with (RFC 5280
+     * 6.3: complete CRLs, checked at the capture's time).
+     */
+    public TlsPreferences addCrlFile(Path file) throws IOException, CRLException {
+        try (InputStream in = Files.newInputStream(file)) {
+            for (var crl : x509().generateCRLs(in)) {
+                crls.add((X509CRL) crl);
+            }
+        }
+        this.validator = null;
+        return this;
+    }
+
+    /**
+     * Adds the certificates of a PEM bundle as intermediates a chain may be completed with when the server does not
+     * send them; they are never trusted as anchors.
+     */
+    public TlsPreferences addIntermediates(Path pemBundle) throws IOException, CertificateException {
+        intermediates.addAll(TrustStore.readCertificates(pemBundle));
+        this.validator = null;
+        return this;
+    }
+
+    private static CertificateFactory x509() throws CRLException {
+        try {
+            return CertificateFactory.getInstance("X.509");
+        } catch (CertificateException e) {
+            throw new CRLException("no X.509 certificate factory", e);
+        }
+    }
+
     /** Checks every server chain for {@code name} instead of the connection's SNI; null goes back to the SNI. */
     public TlsPreferences hostName(String name) {
         this.hostName = name;
@@ -116,7 +159,8 @@ public final class TlsPreferences {
     public CertificateValidator validator() {
         if (validator == null) {
             validator = CertificateValidator.builder()
-                    .trustStore(trustStore != null ? trustStore : TrustStore.jdkDefault()).build();
+                    .trustStore(trustStore != null ? trustStore : TrustStore.jdkDefault())
+                    .extraIntermediates(intermediates).crls(crls).build();
         }
         return validator;
     }

@@ -13,6 +13,7 @@ import dev.dissect.testkit.TestFrame;
 import dev.dissect.tls.connection.TlsConnection;
 import dev.dissect.tls.connection.TlsConnections;
 import dev.dissect.tls.decrypt.FinishedCheck;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,5 +144,74 @@ class DecryptingDissectorTest {
         assertEquals("12 HTTP HTTP/1.1 200 OK  (text/html)", frames.get(11).line());
         TlsConnection c = TlsConnections.of(engine.session()).all().get(0);
         assertEquals(1, c.failedRecords());
+    }
+
+    /**
+     * TLS 1.3 0-RTT (record-more.sh): the resumed connection's early data decrypts with CLIENT_EARLY_TRAFFIC_SECRET
+     * before the ServerHello (the suite found by trial among the offered ones), EndOfEarlyData still under the early
+     * key, the client's Finished under its handshake key; the lines and record fields are tshark 4.0's.
+     */
+    @Test
+    void tls13EarlyDataFromTheClientEarlyTrafficSecret() throws Exception {
+        DissectionEngine engine = DissectionEngine.withDefaults();
+        TlsPreferences.of(engine.session()).addKeyLogFile(resource("tls13-0rtt.keys"));
+        List<Shown> frames = run(engine, resource("tls13-0rtt.pcap"), f -> f);
+        List<String> lines = tlsLines(frames);
+        assertEquals(List.of(
+                "23 HTTP GET /early HTTP/1.0 ",
+                "25 TLSv1.3 Server Hello, Change Cipher Spec, Encrypted Extensions, Finished",
+                "27 TLSv1.3 End of Early Data, Finished",
+                "28 TLSv1.3 New Session Ticket",
+                "30 HTTP GET /late HTTP/1.0 ",
+                "32 TLSv1.3 Alert (Level: Warning, Description: Close Notify)",
+                "35 TLSv1.3 Alert (Level: Warning, Description: Close Notify)"),
+                lines.subList(lines.indexOf("23 HTTP GET /early HTTP/1.0 "), lines.size()));
+        Shown early = frames.get(22);
+        assertEquals("22,20,23", early.get("tls.record.content_type"));
+        assertEquals("23", early.get("tls.record.opaque_type"));
+        assertEquals("/early", early.get("http.request.uri"));
+        Shown endOfEarlyData = frames.get(26);
+        assertEquals("5,20", endOfEarlyData.get("tls.handshake.type"));
+        assertEquals("0,32", endOfEarlyData.get("tls.handshake.length"));
+        assertEquals("1", endOfEarlyData.get("tls.finished.verified"));
+        TlsConnection resumed = TlsConnections.of(engine.session()).all().get(1);
+        assertEquals(0, resumed.failedRecords());
+        assertTrue(resumed.finishedCheck(false).verified());
+        assertTrue(resumed.finishedCheck(true).verified());
+    }
+
+    /** Without CLIENT_EARLY_TRAFFIC_SECRET the early record stays opaque; the rest of the connection decrypts. */
+    @Test
+    void earlyDataWithoutItsSecretStaysEncrypted() throws Exception {
+        Path keys = Files.createTempFile("no-early", ".keys");
+        try {
+            Files.write(keys, Files.readAllLines(resource("tls13-0rtt.keys")).stream()
+                    .filter(l -> !l.startsWith("CLIENT_EARLY_TRAFFIC_SECRET")).toList());
+            DissectionEngine engine = DissectionEngine.withDefaults();
+            TlsPreferences.of(engine.session()).addKeyLogFile(keys);
+            List<Shown> frames = run(engine, resource("tls13-0rtt.pcap"), f -> f);
+            assertTrue(frames.get(22).line().endsWith(" Client Hello, Change Cipher Spec, Application Data"));
+            assertEquals("27 TLSv1.3 Application Data, Finished", frames.get(26).line()); // as tshark
+            assertEquals("1", frames.get(26).get("tls.finished.verified"));
+            assertEquals("30 HTTP GET /late HTTP/1.0 ", frames.get(29).line());
+        } finally {
+            Files.deleteIfExists(keys);
+        }
+    }
+
+    /** Camellia-CBC (RFC 5932, encrypt-then-MAC) and ARIA-GCM (RFC 6209) from bcprov's engines. */
+    @Test
+    void camelliaAndAriaSuitesDecrypt() throws Exception {
+        for (String name : List.of("tls12-rsa-camellia128-sha256", "tls12-ecdhe-aria256-gcm")) {
+            DissectionEngine engine = DissectionEngine.withDefaults();
+            TlsPreferences.of(engine.session()).addKeyLogFile(resource(name + ".keys"));
+            List<String> lines = tlsLines(run(engine, resource(name + ".pcap"), f -> f));
+            assertTrue(lines.contains("11 HTTP GET /hello.http HTTP/1.1 "), name + ": " + lines);
+            assertTrue(lines.contains("12 HTTP HTTP/1.1 200 OK  (text/html)"), name + ": " + lines);
+            TlsConnection c = TlsConnections.of(engine.session()).all().get(0);
+            assertTrue(c.finishedCheck(false).verified(), name);
+            assertTrue(c.finishedCheck(true).verified(), name);
+            assertEquals(0, c.failedRecords(), name);
+        }
     }
 }

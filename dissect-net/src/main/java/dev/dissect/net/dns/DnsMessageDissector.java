@@ -78,6 +78,9 @@ public final class DnsMessageDissector {
     private final long[] key = new long[DnsTransactions.KEY_LONGS];
     private SessionStore lastStore;
     private DnsSessionState lastState;
+    /** While a response is dissected with a session store: its resolved-names table and first question name. */
+    private ResolvedNames resolved;
+    private String resolvedName;
     private final DnsView header = new DnsView();
     private final DnsQuestionTailView questionTail = new DnsQuestionTailView();
     private final DnsRrFixedView fixed = new DnsRrFixedView();
@@ -242,8 +245,13 @@ public final class DnsMessageDissector {
         }
         int end = offset + length;
         int p = offset + HEADER_LENGTH;
+        resolved = response && store != null ? store.state(ResolvedNames.class, ResolvedNames::new) : null;
+        resolvedName = null;
         for (int i = 0; i < qd && p >= 0; i++) {
             p = question(tree, data, offset, end, p, flavor, info);
+            if (i == 0 && p >= 0 && resolved != null) {
+                resolvedName = names.text().toString();
+            }
         }
         for (int i = 0, n = an + ns + ar; i < n && p >= 0; i++) {
             p = record(tree, data, offset, end, p, flavor, info);
@@ -359,6 +367,9 @@ public final class DnsMessageDissector {
             tree.diagnose(DnsFields.TRUNCATED, rd, end - rd, "RDATA length " + rdLength + ", " + (end - rd)
                     + " bytes left");
             return -1;
+        }
+        if (resolvedName != null && (type == DnsTypes.A && rdLength == 4 || type == DnsTypes.AAAA && rdLength == 16)) {
+            resolved.put(data.toArray(rd, rdLength), resolvedName);
         }
         if (type == DnsTypes.SRV) {
             addSrvOwner(tree, data, p, nameLength);

@@ -99,6 +99,8 @@ final class RevocationChecker {
 
     private Answer fromCrls(List<X509CRL> list, X509Certificate cert, X509Certificate issuer, Instant at,
                             String what, List<String> ignored) {
+        // any current CRL of the issuer that lists the certificate revokes it, whatever the order of the files
+        Answer notRevoked = null;
         for (X509CRL crl : list) {
             if (!crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal())) {
                 continue;
@@ -127,9 +129,11 @@ final class RevocationChecker {
                         + (entry.getRevocationReason() == null ? "" : " (" + entry.getRevocationReason() + ")")
                         + " per " + what + " of " + thisUpdate);
             }
-            return new Answer(Outcome.PASS, "not revoked per " + what + " of " + thisUpdate);
+            if (notRevoked == null) {
+                notRevoked = new Answer(Outcome.PASS, "not revoked per " + what + " of " + thisUpdate);
+            }
         }
-        return null;
+        return notRevoked; // null if no CRL counted
     }
 
     /** The OCSP answer, or null (with the reason added to {@code ignored}) if the response does not count. */

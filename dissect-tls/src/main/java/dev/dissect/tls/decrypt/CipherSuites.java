@@ -8,6 +8,14 @@ import static dev.dissect.tls.decrypt.BulkCipher.AES_256_CBC;
 import static dev.dissect.tls.decrypt.BulkCipher.AES_256_CCM;
 import static dev.dissect.tls.decrypt.BulkCipher.AES_256_CCM_8;
 import static dev.dissect.tls.decrypt.BulkCipher.AES_256_GCM;
+import static dev.dissect.tls.decrypt.BulkCipher.ARIA_128_CBC;
+import static dev.dissect.tls.decrypt.BulkCipher.ARIA_128_GCM;
+import static dev.dissect.tls.decrypt.BulkCipher.ARIA_256_CBC;
+import static dev.dissect.tls.decrypt.BulkCipher.ARIA_256_GCM;
+import static dev.dissect.tls.decrypt.BulkCipher.CAMELLIA_128_CBC;
+import static dev.dissect.tls.decrypt.BulkCipher.CAMELLIA_128_GCM;
+import static dev.dissect.tls.decrypt.BulkCipher.CAMELLIA_256_CBC;
+import static dev.dissect.tls.decrypt.BulkCipher.CAMELLIA_256_GCM;
 import static dev.dissect.tls.decrypt.BulkCipher.CHACHA20_POLY1305;
 import static dev.dissect.tls.decrypt.BulkCipher.RC4_128;
 import static dev.dissect.tls.decrypt.BulkCipher.TRIPLE_DES_EDE_CBC;
@@ -22,6 +30,7 @@ import static dev.dissect.tls.decrypt.KeyExchange.ECDH_ECDSA;
 import static dev.dissect.tls.decrypt.KeyExchange.ECDH_RSA;
 import static dev.dissect.tls.decrypt.KeyExchange.PSK;
 import static dev.dissect.tls.decrypt.KeyExchange.RSA;
+import static dev.dissect.tls.decrypt.KeyExchange.RSA_PSK;
 import static dev.dissect.tls.decrypt.KeyExchange.TLS13;
 import static dev.dissect.tls.decrypt.MacAlgorithm.AEAD;
 import static dev.dissect.tls.decrypt.MacAlgorithm.MD5;
@@ -37,10 +46,11 @@ import java.util.TreeMap;
 /**
  * The cipher suites dissect can decrypt: every TLS 1.3 suite and the TLS 1.2 (and earlier) suites seen in
  * practice, from the IANA TLS Cipher Suites registry. RSA, DHE, ECDHE, static and anonymous ECDH and PSK key exchanges with
- * AES-GCM, AES-CCM(_8), ChaCha20-Poly1305, AES-CBC and 3DES-CBC (HMAC-SHA1/256/384), RC4 and NULL.
+ * AES-GCM, AES-CCM(_8), ChaCha20-Poly1305, AES-CBC and 3DES-CBC (HMAC-SHA1/256/384), Camellia-CBC and -GCM
+ * (RFC 5932, RFC 6367), ARIA-CBC and -GCM (RFC 6209), RC4 and NULL.
  *
  * <p><b>An unknown suite is not an error:</b> {@link #find(int)} returns null and the session reports that it
- * cannot decrypt. Export and anonymous DH suites, DES, IDEA, Camellia, ARIA, SEED and GOST are not listed.
+ * cannot decrypt. Export and anonymous DH suites, DES, IDEA, SEED and GOST are not listed.
  *
  * @since 0.1
  */
@@ -159,6 +169,68 @@ public final class CipherSuites {
         put(m, 0xC037, "TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256", ECDHE_PSK, AES_128_CBC, SHA256, S256);
         put(m, 0xC038, "TLS_ECDHE_PSK_WITH_AES_256_CBC_SHA384", ECDHE_PSK, AES_256_CBC, SHA384, S384);
         put(m, 0xCCAC, "TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256", ECDHE_PSK, CHACHA20_POLY1305, AEAD, S256);
+        // Camellia (RFC 5932: CBC with HMAC; RFC 6367: ECDHE CBC and GCM)
+        put(m, 0x0041, "TLS_RSA_WITH_CAMELLIA_128_CBC_SHA", RSA, CAMELLIA_128_CBC, SHA1, S256);
+        put(m, 0x0044, "TLS_DHE_DSS_WITH_CAMELLIA_128_CBC_SHA", DHE_DSS, CAMELLIA_128_CBC, SHA1, S256);
+        put(m, 0x0045, "TLS_DHE_RSA_WITH_CAMELLIA_128_CBC_SHA", DHE_RSA, CAMELLIA_128_CBC, SHA1, S256);
+        put(m, 0x0084, "TLS_RSA_WITH_CAMELLIA_256_CBC_SHA", RSA, CAMELLIA_256_CBC, SHA1, S256);
+        put(m, 0x0087, "TLS_DHE_DSS_WITH_CAMELLIA_256_CBC_SHA", DHE_DSS, CAMELLIA_256_CBC, SHA1, S256);
+        put(m, 0x0088, "TLS_DHE_RSA_WITH_CAMELLIA_256_CBC_SHA", DHE_RSA, CAMELLIA_256_CBC, SHA1, S256);
+        put(m, 0x00BA, "TLS_RSA_WITH_CAMELLIA_128_CBC_SHA256", RSA, CAMELLIA_128_CBC, SHA256, S256);
+        put(m, 0x00BD, "TLS_DHE_DSS_WITH_CAMELLIA_128_CBC_SHA256", DHE_DSS, CAMELLIA_128_CBC, SHA256, S256);
+        put(m, 0x00BE, "TLS_DHE_RSA_WITH_CAMELLIA_128_CBC_SHA256", DHE_RSA, CAMELLIA_128_CBC, SHA256, S256);
+        put(m, 0x00C0, "TLS_RSA_WITH_CAMELLIA_256_CBC_SHA256", RSA, CAMELLIA_256_CBC, SHA256, S256);
+        put(m, 0x00C3, "TLS_DHE_DSS_WITH_CAMELLIA_256_CBC_SHA256", DHE_DSS, CAMELLIA_256_CBC, SHA256, S256);
+        put(m, 0x00C4, "TLS_DHE_RSA_WITH_CAMELLIA_256_CBC_SHA256", DHE_RSA, CAMELLIA_256_CBC, SHA256, S256);
+        put(m, 0xC072, "TLS_ECDHE_ECDSA_WITH_CAMELLIA_128_CBC_SHA256", ECDHE_ECDSA, CAMELLIA_128_CBC, SHA256, S256);
+        put(m, 0xC073, "TLS_ECDHE_ECDSA_WITH_CAMELLIA_256_CBC_SHA384", ECDHE_ECDSA, CAMELLIA_256_CBC, SHA384, S384);
+        put(m, 0xC076, "TLS_ECDHE_RSA_WITH_CAMELLIA_128_CBC_SHA256", ECDHE_RSA, CAMELLIA_128_CBC, SHA256, S256);
+        put(m, 0xC077, "TLS_ECDHE_RSA_WITH_CAMELLIA_256_CBC_SHA384", ECDHE_RSA, CAMELLIA_256_CBC, SHA384, S384);
+        put(m, 0xC07A, "TLS_RSA_WITH_CAMELLIA_128_GCM_SHA256", RSA, CAMELLIA_128_GCM, AEAD, S256);
+        put(m, 0xC07B, "TLS_RSA_WITH_CAMELLIA_256_GCM_SHA384", RSA, CAMELLIA_256_GCM, AEAD, S384);
+        put(m, 0xC07C, "TLS_DHE_RSA_WITH_CAMELLIA_128_GCM_SHA256", DHE_RSA, CAMELLIA_128_GCM, AEAD, S256);
+        put(m, 0xC07D, "TLS_DHE_RSA_WITH_CAMELLIA_256_GCM_SHA384", DHE_RSA, CAMELLIA_256_GCM, AEAD, S384);
+        put(m, 0xC080, "TLS_DHE_DSS_WITH_CAMELLIA_128_GCM_SHA256", DHE_DSS, CAMELLIA_128_GCM, AEAD, S256);
+        put(m, 0xC081, "TLS_DHE_DSS_WITH_CAMELLIA_256_GCM_SHA384", DHE_DSS, CAMELLIA_256_GCM, AEAD, S384);
+        put(m, 0xC086, "TLS_ECDHE_ECDSA_WITH_CAMELLIA_128_GCM_SHA256", ECDHE_ECDSA, CAMELLIA_128_GCM, AEAD, S256);
+        put(m, 0xC087, "TLS_ECDHE_ECDSA_WITH_CAMELLIA_256_GCM_SHA384", ECDHE_ECDSA, CAMELLIA_256_GCM, AEAD, S384);
+        put(m, 0xC08A, "TLS_ECDHE_RSA_WITH_CAMELLIA_128_GCM_SHA256", ECDHE_RSA, CAMELLIA_128_GCM, AEAD, S256);
+        put(m, 0xC08B, "TLS_ECDHE_RSA_WITH_CAMELLIA_256_GCM_SHA384", ECDHE_RSA, CAMELLIA_256_GCM, AEAD, S384);
+        put(m, 0xC094, "TLS_PSK_WITH_CAMELLIA_128_CBC_SHA256", PSK, CAMELLIA_128_CBC, SHA256, S256);
+        put(m, 0xC095, "TLS_PSK_WITH_CAMELLIA_256_CBC_SHA384", PSK, CAMELLIA_256_CBC, SHA384, S384);
+        put(m, 0xC096, "TLS_DHE_PSK_WITH_CAMELLIA_128_CBC_SHA256", DHE_PSK, CAMELLIA_128_CBC, SHA256, S256);
+        put(m, 0xC097, "TLS_DHE_PSK_WITH_CAMELLIA_256_CBC_SHA384", DHE_PSK, CAMELLIA_256_CBC, SHA384, S384);
+        put(m, 0xC098, "TLS_RSA_PSK_WITH_CAMELLIA_128_CBC_SHA256", RSA_PSK, CAMELLIA_128_CBC, SHA256, S256);
+        put(m, 0xC099, "TLS_RSA_PSK_WITH_CAMELLIA_256_CBC_SHA384", RSA_PSK, CAMELLIA_256_CBC, SHA384, S384);
+        put(m, 0xC09A, "TLS_ECDHE_PSK_WITH_CAMELLIA_128_CBC_SHA256", ECDHE_PSK, CAMELLIA_128_CBC, SHA256, S256);
+        put(m, 0xC09B, "TLS_ECDHE_PSK_WITH_CAMELLIA_256_CBC_SHA384", ECDHE_PSK, CAMELLIA_256_CBC, SHA384, S384);
+        // ARIA (RFC 6209)
+        put(m, 0xC03C, "TLS_RSA_WITH_ARIA_128_CBC_SHA256", RSA, ARIA_128_CBC, SHA256, S256);
+        put(m, 0xC03D, "TLS_RSA_WITH_ARIA_256_CBC_SHA384", RSA, ARIA_256_CBC, SHA384, S384);
+        put(m, 0xC042, "TLS_DHE_DSS_WITH_ARIA_128_CBC_SHA256", DHE_DSS, ARIA_128_CBC, SHA256, S256);
+        put(m, 0xC043, "TLS_DHE_DSS_WITH_ARIA_256_CBC_SHA384", DHE_DSS, ARIA_256_CBC, SHA384, S384);
+        put(m, 0xC044, "TLS_DHE_RSA_WITH_ARIA_128_CBC_SHA256", DHE_RSA, ARIA_128_CBC, SHA256, S256);
+        put(m, 0xC045, "TLS_DHE_RSA_WITH_ARIA_256_CBC_SHA384", DHE_RSA, ARIA_256_CBC, SHA384, S384);
+        put(m, 0xC048, "TLS_ECDHE_ECDSA_WITH_ARIA_128_CBC_SHA256", ECDHE_ECDSA, ARIA_128_CBC, SHA256, S256);
+        put(m, 0xC049, "TLS_ECDHE_ECDSA_WITH_ARIA_256_CBC_SHA384", ECDHE_ECDSA, ARIA_256_CBC, SHA384, S384);
+        put(m, 0xC04C, "TLS_ECDHE_RSA_WITH_ARIA_128_CBC_SHA256", ECDHE_RSA, ARIA_128_CBC, SHA256, S256);
+        put(m, 0xC04D, "TLS_ECDHE_RSA_WITH_ARIA_256_CBC_SHA384", ECDHE_RSA, ARIA_256_CBC, SHA384, S384);
+        put(m, 0xC050, "TLS_RSA_WITH_ARIA_128_GCM_SHA256", RSA, ARIA_128_GCM, AEAD, S256);
+        put(m, 0xC051, "TLS_RSA_WITH_ARIA_256_GCM_SHA384", RSA, ARIA_256_GCM, AEAD, S384);
+        put(m, 0xC052, "TLS_DHE_RSA_WITH_ARIA_128_GCM_SHA256", DHE_RSA, ARIA_128_GCM, AEAD, S256);
+        put(m, 0xC053, "TLS_DHE_RSA_WITH_ARIA_256_GCM_SHA384", DHE_RSA, ARIA_256_GCM, AEAD, S384);
+        put(m, 0xC056, "TLS_DHE_DSS_WITH_ARIA_128_GCM_SHA256", DHE_DSS, ARIA_128_GCM, AEAD, S256);
+        put(m, 0xC057, "TLS_DHE_DSS_WITH_ARIA_256_GCM_SHA384", DHE_DSS, ARIA_256_GCM, AEAD, S384);
+        put(m, 0xC05C, "TLS_ECDHE_ECDSA_WITH_ARIA_128_GCM_SHA256", ECDHE_ECDSA, ARIA_128_GCM, AEAD, S256);
+        put(m, 0xC05D, "TLS_ECDHE_ECDSA_WITH_ARIA_256_GCM_SHA384", ECDHE_ECDSA, ARIA_256_GCM, AEAD, S384);
+        put(m, 0xC060, "TLS_ECDHE_RSA_WITH_ARIA_128_GCM_SHA256", ECDHE_RSA, ARIA_128_GCM, AEAD, S256);
+        put(m, 0xC061, "TLS_ECDHE_RSA_WITH_ARIA_256_GCM_SHA384", ECDHE_RSA, ARIA_256_GCM, AEAD, S384);
+        put(m, 0xC06A, "TLS_PSK_WITH_ARIA_128_GCM_SHA256", PSK, ARIA_128_GCM, AEAD, S256);
+        put(m, 0xC06B, "TLS_PSK_WITH_ARIA_256_GCM_SHA384", PSK, ARIA_256_GCM, AEAD, S384);
+        put(m, 0xC06C, "TLS_DHE_PSK_WITH_ARIA_128_GCM_SHA256", DHE_PSK, ARIA_128_GCM, AEAD, S256);
+        put(m, 0xC06D, "TLS_DHE_PSK_WITH_ARIA_256_GCM_SHA384", DHE_PSK, ARIA_256_GCM, AEAD, S384);
+        put(m, 0xC06E, "TLS_RSA_PSK_WITH_ARIA_128_GCM_SHA256", RSA_PSK, ARIA_128_GCM, AEAD, S256);
+        put(m, 0xC06F, "TLS_RSA_PSK_WITH_ARIA_256_GCM_SHA384", RSA_PSK, ARIA_256_GCM, AEAD, S384);
         BY_ID = Collections.unmodifiableMap(m);
     }
 

@@ -11,19 +11,25 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.engines.ARIAEngine;
+import org.bouncycastle.crypto.engines.CamelliaEngine;
+import org.bouncycastle.crypto.modes.AEADBlockCipher;
+import org.bouncycastle.crypto.modes.CBCBlockCipher;
 import org.bouncycastle.crypto.modes.CCMBlockCipher;
-import org.bouncycastle.crypto.modes.CCMModeCipher;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
  * Removes the protection of one direction's records: decrypts, authenticates, strips padding, explicit nonces,
  * MACs and tags, and counts the record sequence number.
  *
  * <p><b>Primitives come from the JCA and bcprov</b> (AES-GCM, ChaCha20-Poly1305, AES-CBC, 3DES-CBC, RC4, HMAC:
- * JCA; AES-CCM: bcprov); this class only lays out nonces, additional data and MACs as the RFCs say:
+ * JCA; AES-CCM, Camellia and ARIA in CBC and GCM: bcprov's lightweight API, no provider registered); this class only lays out nonces, additional data and MACs as the RFCs say:
  * <pre>
  * TLS 1.3 (RFC 8446 5.2-5.4)    nonce = iv XOR seq; aad = record header; plaintext = content | type | zeros
  * TLS 1.2 GCM/CCM (RFC 5288, 6655) record = explicit_nonce(8) | ciphertext | tag; nonce = salt(4) | explicit(8)
@@ -56,7 +62,10 @@ public final class RecordDecryptor {
     private long seq;
 
     private Cipher jca;
-    private CCMModeCipher ccm;
+    /** bcprov AEAD: AES-CCM, Camellia-GCM, ARIA-GCM */
+    private AEADBlockCipher bcAead;
+    /** bcprov CBC: Camellia, ARIA */
+    private BlockCipher bcCbc;
     private Mac mac;
     private byte[] in = new byte[256];
 
@@ -104,11 +113,22 @@ public final class RecordDecryptor {
     private void init() {
         try {
             switch (bulk.kind()) {
-                case GCM -> jca = Cipher.getInstance("AES/GCM/NoPadding");
+                case GCM -> {
+                    if (jcaHasIt()) {
+                        jca = Cipher.getInstance("AES/GCM/NoPadding");
+                    } else {
+                        bcAead = GCMBlockCipher.newInstance(bcEngine());
+                    }
+                }
                 case CHACHA20_POLY1305 -> jca = Cipher.getInstance("ChaCha20-Poly1305");
-                case CCM -> ccm = CCMBlockCipher.newInstance(AESEngine.newInstance());
-                case CBC -> jca = Cipher.getInstance(
-                        bulk == BulkCipher.TRIPLE_DES_EDE_CBC ? "DESede/CBC/NoPadding" : "AES/CBC/NoPadding");
+                case CCM -> bcAead = CCMBlockCipher.newInstance(AESEngine.newInstance());
+                case CBC -> {
+                    if (jcaHasIt()) {
+                        jca = Cipher.getInstance(bulk.algorithm() + "/CBC/NoPadding");
+                    } else {
+                        bcCbc = CBCBlockCipher.newInstance(bcEngine());
+                    }
+                }
                 case STREAM -> {
                     if (bulk == BulkCipher.RC4_128) {
                         jca = Cipher.getInstance("ARCFOUR");
@@ -123,6 +143,15 @@ public final class RecordDecryptor {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("JCA cannot provide " + suite, e);
         }
+    }
+
+    /** AES and 3DES come from the JCA; Camellia and ARIA from bcprov's engines. */
+    private boolean jcaHasIt() {
+        return bulk.algorithm().equals("AES") || bulk.algorithm().equals("DESede");
+    }
+
+    private BlockCipher bcEngine() {
+        return bulk.algorithm().equals("ARIA") ? new ARIAEngine() : new CamelliaEngine();
     }
 
     /** The protocol version the records follow. */
@@ -245,11 +274,11 @@ public final class RecordDecryptor {
     /** Opens {@code in[from, from + len)} (ciphertext and tag) into {@code out}; false if the tag is wrong. */
     private boolean aeadOpen(byte[] nonce, byte[] aad, int from, int len, byte[] out)
             throws GeneralSecurityException, InvalidCipherTextException {
-        if (bulk.kind() == BulkCipher.Kind.CCM) {
-            ccm.init(false, new AEADParameters(new KeyParameter(key), bulk.tagLength() * 8, nonce, aad));
-            int done = ccm.processBytes(in, from, len, out, 0);
+        if (bcAead != null) {
+            bcAead.init(false, new AEADParameters(new KeyParameter(key), bulk.tagLength() * 8, nonce, aad));
+            int done = bcAead.processBytes(in, from, len, out, 0);
             try {
-                ccm.doFinal(out, done);
+                bcAead.doFinal(out, done);
             } catch (InvalidCipherTextException e) {
                 return false;
             }
@@ -322,9 +351,18 @@ public final class RecordDecryptor {
     /** Decrypts {@code in[explicitIv, end)}; before TLS 1.1 the IV is the previous record's last block. */
     private byte[] cbcDecrypt(int explicitIv, int end) throws GeneralSecurityException {
         byte[] recordIv = explicitIv > 0 ? Arrays.copyOf(in, explicitIv) : iv;
-        String keyAlgorithm = bulk == BulkCipher.TRIPLE_DES_EDE_CBC ? "DESede" : "AES";
-        jca.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, keyAlgorithm), new IvParameterSpec(recordIv));
-        byte[] plain = jca.doFinal(in, explicitIv, end - explicitIv);
+        byte[] plain;
+        if (bcCbc != null) {
+            bcCbc.init(false, new ParametersWithIV(new KeyParameter(key), recordIv));
+            plain = new byte[end - explicitIv];
+            int block = bcCbc.getBlockSize();
+            for (int i = 0; i < plain.length; i += block) {
+                bcCbc.processBlock(in, explicitIv + i, plain, i);
+            }
+        } else {
+            jca.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, bulk.algorithm()), new IvParameterSpec(recordIv));
+            plain = jca.doFinal(in, explicitIv, end - explicitIv);
+        }
         chainIv(end);
         return plain;
     }

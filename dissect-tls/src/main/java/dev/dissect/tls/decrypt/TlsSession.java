@@ -2,8 +2,10 @@ package dev.dissect.tls.decrypt;
 
 import dev.dissect.api.buffer.ByteView;
 import dev.dissect.api.stream.StreamDirection;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The decryption state of one TLS connection: it watches the handshake, finds the keys, decrypts both directions'
@@ -45,6 +47,7 @@ public final class TlsSession {
     private static final int NEW_SESSION_TICKET = 4;
     private static final int END_OF_EARLY_DATA = 5;
     private static final int CLIENT_KEY_EXCHANGE = 16;
+    private static final int ENCRYPTED_EXTENSIONS = 8;
     private static final int FINISHED = 20;
     private static final int KEY_UPDATE = 24;
 
@@ -75,6 +78,23 @@ public final class TlsSession {
     private boolean clientOffersEms;
     private boolean clientOffersEtm;
     private boolean clientOffersEarlyData;
+    private int[] clientSuites = new int[0];
+    /** TLS 1.3 0-RTT: decryptors to try on the first early record, one per offered suite that fits the secret. */
+    private List<RecordDecryptor> earlyCandidates = List.of();
+    /** The client's handshake decryptor while its early data lasts (until EndOfEarlyData), else null. */
+    private RecordDecryptor pendingClientHandshake;
+    private String pendingNoKeys = "";
+    private boolean earlyDataActive;
+    /**
+     * Early data was offered without its secret in the key log: until a client record decrypts under the handshake
+     * key, one that does not is taken for early data (as a server skips 0-RTT it cannot read, RFC 8446 4.2.10) and
+     * does not advance the handshake key's sequence number.
+     */
+    private boolean skipUnreadableEarlyData;
+    /** The server's EncryptedExtensions carried early_data: the client ends its early data with EndOfEarlyData. */
+    private boolean earlyDataAccepted;
+    /** EndOfEarlyData is always this (RFC 8446 4.5): hashed for the client's Finished when it could not be read. */
+    private static final byte[] END_OF_EARLY_DATA_MESSAGE = {END_OF_EARLY_DATA, 0, 0, 0};
     private int version;
     private CipherSuite suite;
     private int suiteId = -1;
@@ -131,17 +151,56 @@ public final class TlsSession {
         if (!s.protectedNow) {
             if (dir == StreamDirection.CLIENT_TO_SERVER && clientOffersEarlyData && serverRandom == null
                     && contentType == CONTENT_APPLICATION_DATA) {
-                return DecryptResult.noKeys(contentType, "TLS 1.3 early data (0-RTT) is not decrypted");
+                return DecryptResult.noKeys(contentType, "TLS 1.3 early data (0-RTT): the key log has no "
+                        + "CLIENT_EARLY_TRAFFIC_SECRET for this connection");
             }
             return DecryptResult.notProtected(contentType);
         }
-        if (version == ProtocolVersion.TLS_1_3 && contentType == CONTENT_CHANGE_CIPHER_SPEC) {
+        if ((version == ProtocolVersion.TLS_1_3 || earlyDataActive) && contentType == CONTENT_CHANGE_CIPHER_SPEC) {
             return DecryptResult.notProtected(contentType); // middlebox compatibility (RFC 8446 appendix D.4)
+        }
+        if (s == client && !earlyCandidates.isEmpty()) {
+            return firstEarlyRecord(contentType, recordVersion, data, offset, length);
         }
         if (s.decryptor == null) {
             return DecryptResult.noKeys(contentType, s.noKeys);
         }
+        if (s == client && skipUnreadableEarlyData) {
+            long seq = s.decryptor.sequenceNumber();
+            DecryptResult r = s.decryptor.decrypt(contentType, recordVersion, data, offset, length);
+            if (r.ok()) {
+                skipUnreadableEarlyData = false;
+                if (earlyDataAccepted) {
+                    transcript.add(ByteView.of(END_OF_EARLY_DATA_MESSAGE), 0, 4); // it was in an unread record
+                }
+                return r;
+            }
+            s.decryptor.setSequenceNumber(seq);
+            return DecryptResult.noKeys(contentType, "TLS 1.3 early data (0-RTT): the key log has no "
+                    + "CLIENT_EARLY_TRAFFIC_SECRET for this connection");
+        }
         return s.decryptor.decrypt(contentType, recordVersion, data, offset, length);
+    }
+
+    /**
+     * The first 0-RTT record: the ClientHello does not say which suite protects early data (the one of the PSK's
+     * session, RFC 8446 section 4.2.10), so each offered TLS 1.3 suite whose hash fits the secret is tried until
+     * one authenticates the record; that one decrypts the rest of the early data.
+     */
+    private DecryptResult firstEarlyRecord(int contentType, int recordVersion, ByteView data, int offset, int length) {
+        List<RecordDecryptor> candidates = earlyCandidates;
+        earlyCandidates = List.of();
+        DecryptResult last = null;
+        for (RecordDecryptor d : candidates) {
+            DecryptResult r = d.decrypt(contentType, recordVersion, data, offset, length);
+            if (r.ok()) {
+                client.protect(d, "");
+                return r;
+            }
+            last = r;
+        }
+        client.protect(null, "TLS 1.3 early data (0-RTT) authenticates with none of the offered suites");
+        return last != null ? last : DecryptResult.noKeys(contentType, client.noKeys);
     }
 
     /** A ChangeCipherSpec record from {@code dir}: before TLS 1.3 its next records are encrypted. */
@@ -205,8 +264,20 @@ public final class TlsSession {
                     newSessionTicket(b);
                 }
             }
-            case END_OF_EARLY_DATA -> installTls13(client, tls13Secrets == null ? null
-                    : tls13Secrets.clientHandshakeTrafficSecret(), "CLIENT_HANDSHAKE_TRAFFIC_SECRET");
+            case END_OF_EARLY_DATA -> {
+                if (earlyDataActive) {
+                    switchClientToHandshakeKeys();
+                } else {
+                    installTls13(client, tls13Secrets == null ? null
+                            : tls13Secrets.clientHandshakeTrafficSecret(), "CLIENT_HANDSHAKE_TRAFFIC_SECRET");
+                }
+            }
+            case ENCRYPTED_EXTENSIONS -> {
+                earlyDataAccepted = clientOffersEarlyData && hasExtension(b, EXT_EARLY_DATA);
+                if (earlyDataActive && !earlyDataAccepted) {
+                    switchClientToHandshakeKeys(); // the server rejected early data: no EndOfEarlyData comes
+                }
+            }
             default -> {
             }
         }
@@ -234,7 +305,11 @@ public final class TlsSession {
         clientVersion = b.u16();
         clientRandom = b.bytes(32);
         clientSessionId = b.vector8();
-        b.skipVector16(); // cipher suites
+        byte[] suites = b.vector16();
+        clientSuites = new int[suites == null ? 0 : suites.length / 2];
+        for (int i = 0; i < clientSuites.length; i++) {
+            clientSuites[i] = (suites[2 * i] & 0xFF) << 8 | suites[2 * i + 1] & 0xFF;
+        }
         b.skipVector8(); // compression methods
         clientTicket = null;
         clientOffersEms = false;
@@ -268,6 +343,34 @@ public final class TlsSession {
             suiteId = -1;
             version = 0;
         }
+        pendingClientHandshake = null;
+        earlyDataActive = false;
+        earlyCandidates = List.of();
+        skipUnreadableEarlyData = false;
+        earlyDataAccepted = false;
+        if (clientOffersEarlyData && clientRandom != null) {
+            startEarlyData();
+        }
+    }
+
+    /** TLS 1.3 0-RTT: the client's records after this ClientHello are protected by the early traffic secret. */
+    private void startEarlyData() {
+        KeyLogEntry entry = keyring.keyLog().find(clientRandom);
+        byte[] secret = entry == null ? null : entry.clientEarlyTrafficSecret();
+        if (secret == null) {
+            skipUnreadableEarlyData = true; // records stay "early data, no keys" (see decrypt)
+            return;
+        }
+        List<RecordDecryptor> candidates = new ArrayList<>();
+        for (int id : clientSuites) {
+            CipherSuite s = CipherSuites.find(id);
+            if (s != null && s.isTls13() && s.hashLength() == secret.length) {
+                candidates.add(RecordDecryptor.tls13(s, secret));
+            }
+        }
+        earlyDataActive = true;
+        earlyCandidates = candidates;
+        client.protect(null, "TLS 1.3 early data (0-RTT): no offered TLS 1.3 suite fits the early secret");
     }
 
     /** @return true if this was a HelloRetryRequest */
@@ -301,6 +404,10 @@ public final class TlsSession {
         suiteId = cipher;
         suite = CipherSuites.find(cipher);
         if (Arrays.equals(random, HELLO_RETRY_RANDOM)) {
+            // early data is rejected by a HelloRetryRequest (RFC 8446 4.1.4): the second ClientHello is clear
+            endEarlyData();
+            client.protectedNow = false;
+            client.decryptor = null;
             helloRetry = true;
             transcript.replaceWithMessageHash(suite != null ? suite.prfHash() : "SHA-256");
             transcript.add(data, offset, length);
@@ -327,9 +434,23 @@ public final class TlsSession {
             }
             installTls13(server, tls13Secrets == null ? null : tls13Secrets.serverHandshakeTrafficSecret(),
                     "SERVER_HANDSHAKE_TRAFFIC_SECRET");
-            installTls13(client, tls13Secrets == null ? null : tls13Secrets.clientHandshakeTrafficSecret(),
-                    "CLIENT_HANDSHAKE_TRAFFIC_SECRET");
+            if (earlyDataActive) {
+                // the client's early data goes on under the early secret until EndOfEarlyData, if accepted
+                Side pending = new Side();
+                installTls13(pending, tls13Secrets == null ? null : tls13Secrets.clientHandshakeTrafficSecret(),
+                        "CLIENT_HANDSHAKE_TRAFFIC_SECRET");
+                pendingClientHandshake = pending.decryptor;
+                pendingNoKeys = pending.noKeys;
+            } else {
+                installTls13(client, tls13Secrets == null ? null : tls13Secrets.clientHandshakeTrafficSecret(),
+                        "CLIENT_HANDSHAKE_TRAFFIC_SECRET");
+            }
         } else {
+            if (earlyDataActive) { // a TLS 1.2 server: no 0-RTT, the client's records are clear again
+                client.protectedNow = false;
+                client.decryptor = null;
+            }
+            endEarlyData();
             resumed = sessionId != null && sessionId.length > 0 && Arrays.equals(sessionId, clientSessionId);
         }
         return false;
@@ -343,6 +464,42 @@ public final class TlsSession {
         } else {
             s.protect(RecordDecryptor.tls13(suite, secret), "");
         }
+    }
+
+    /** Ends 0-RTT: the client's next records use its handshake traffic secret. */
+    private void switchClientToHandshakeKeys() {
+        if (serverRandom == null) {
+            return; // EndOfEarlyData before a ServerHello: nothing to switch to yet
+        }
+        client.protect(pendingClientHandshake, pendingNoKeys);
+        endEarlyData();
+    }
+
+    private void endEarlyData() {
+        earlyDataActive = false;
+        earlyCandidates = List.of();
+        pendingClientHandshake = null;
+    }
+
+    /** True if the extensions of an EncryptedExtensions body include {@code type}. */
+    private static boolean hasExtension(Body b, int type) {
+        int end = b.end;
+        if (b.remaining() < 2) {
+            return false;
+        }
+        int at = b.at + 2;
+        while (at + 4 <= end) {
+            if (b.data.u16(at) == type) {
+                return true;
+            }
+            at += 4 + b.data.u16(at + 2);
+        }
+        return false;
+    }
+
+    /** True while the client's records are TLS 1.3 early data (0-RTT), protected by its early traffic secret. */
+    public boolean earlyDataActive() {
+        return earlyDataActive;
     }
 
     private void afterTls13Finished(StreamDirection dir) {

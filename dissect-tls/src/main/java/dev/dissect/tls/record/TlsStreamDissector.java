@@ -13,6 +13,7 @@ import dev.dissect.api.stream.LengthPrefixFramer;
 import dev.dissect.api.stream.StreamContext;
 import dev.dissect.api.stream.StreamDirection;
 import dev.dissect.api.stream.StreamDissector;
+import dev.dissect.net.dns.ResolvedNames;
 import dev.dissect.net.engine.CoreFields;
 import dev.dissect.net.wire.TlsSslv2ClientHelloView;
 import dev.dissect.tls.TlsPreferences;
@@ -68,11 +69,12 @@ import java.time.Instant;
  *
  * <p><b>Certificate validation:</b> the server's first Certificate message (decrypted, in TLS 1.3) is validated
  * once, at the frame that completes it (or at its CertificateStatus, when the ServerHello announced one), at that
- * frame's time, for the SNI or the preference's host name, with stapled OCSP; the verdict becomes
+ * frame's time, for the preference's host name, else the SNI, else the name a DNS response earlier in the capture
+ * resolved to the server's address ({@link ResolvedNames}), with stapled OCSP; the verdict becomes
  * {@code tls.cert_validation.*} fields of that frame and {@link TlsConnection#chainVerdict()}. See
  * {@link TlsPreferences.Validation} for when.
  *
- * <p>Also a heuristic: content type 20 to 23, version 3.x, and a sane length recognise TLS on any port.
+ * <p>Also a heuristic, tshark's (see {@link #accepts}), recognises TLS on any port no port table claims.
  */
 public final class TlsStreamDissector implements HeuristicStreamDissector {
     /** Longest record fragment accepted: 2^14 + 2048 (RFC 5246 6.2.3). */
@@ -92,14 +94,32 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         return PROTOCOL;
     }
 
+    /**
+     * The heuristic, as tshark 4.0's ({@code dissect_ssl_heur}: {@code is_sslv3_or_tls} or
+     * {@code is_sslv2_clienthello}), so that both find TLS on the same connections: a Handshake (22) or Application
+     * Data (23) record of version 0x0300 to 0x0303 (or GM/T 0x0101) with a length of 1 to 2^14 + 2047; or an
+     * SSLv2-compatible ClientHello of at least 46 bytes whose length byte is 0x80, with a non-zero multiple of 3 of
+     * cipher spec bytes, a session id of 0 or 16 bytes and a 32-byte challenge. Like tshark, it is only asked after
+     * the port tables (PortDispatch).
+     */
     @Override
     public boolean accepts(ByteView data, int offset, int length) {
-        if (length >= 5 && plausibleHeader(data, offset)) {
-            return true;
-        }
-        // SSLv2-compatible ClientHello offering SSL 3.0 or later.
-        return length >= 5 && (data.u8(offset) & 0x80) != 0 && data.u8(offset + 2) == 1
-                && data.u8(offset + 3) == 3 && data.u8(offset + 4) <= 4;
+        return length >= 5 && looksLikeRecord(data, offset) || length >= 46 && looksLikeSslv2ClientHello(data, offset);
+    }
+
+    private static boolean looksLikeRecord(ByteView d, int off) {
+        int type = d.u8(off);
+        int version = d.u16(off + 1);
+        int length = d.u16(off + 3);
+        return (type == 22 || type == 23) && (version >= 0x0300 && version <= 0x0303 || version == 0x0101)
+                && length > 0 && length < MAX_RECORD;
+    }
+
+    private static boolean looksLikeSslv2ClientHello(ByteView d, int off) {
+        int cipherSpecs = d.u16(off + 5);
+        int sessionId = d.u16(off + 7);
+        return d.u8(off) == 0x80 && d.u8(off + 2) == 1 && cipherSpecs > 0 && cipherSpecs % 3 == 0
+                && (sessionId == 0 || sessionId == 16) && d.u16(off + 9) == 32;
     }
 
     static boolean plausibleHeader(ByteView d, int off) {
@@ -347,7 +367,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         c.countDecrypted();
         int type = st.record.contentType();
         int inner = r.contentType();
-        if (st.session.tls13()) {
+        if (st.session.tls13() || st.decryption.earlyDataActive()) {
             tree.add(OPAQUE_TYPE, d, off, 1, type);
             tree.add(VERSION, d, off + 1, 2, st.record.version());
             tree.add(LENGTH, d, off + 3, 2, st.record.len());
@@ -430,6 +450,11 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         }
         TlsConnection c = st.connection();
         String host = prefs.hostName() != null ? prefs.hostName() : c.serverName();
+        if (host == null || host.isEmpty()) {
+            // no SNI: the name the capture's DNS resolved to the server's address, if a response came earlier
+            ResolvedNames resolved = ctx.sessionState(ResolvedNames.class, ResolvedNames::new);
+            host = resolved == null ? null : resolved.name(c.flow().serverAddress());
+        }
         FrameView f = ctx.frame();
         ChainVerdict verdict = prefs.validator().validate(chain, Instant.ofEpochSecond(f.epochSecond(), f.nanos()),
                 host);

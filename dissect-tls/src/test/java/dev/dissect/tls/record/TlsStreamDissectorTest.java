@@ -153,4 +153,26 @@ class TlsStreamDissectorTest {
         TlsFlow.Result r = flow.client(TlsMessages.record(22, 0x0301, clientHello(null)));
         assertEquals("Client Hello", r.info());
     }
+
+    /** The heuristic is tshark 4.0's is_sslv3_or_tls / is_sslv2_clienthello. */
+    @Test
+    void heuristicAcceptsWhatTsharksAccepts() {
+        TlsStreamDissector tls = new TlsStreamDissector(null);
+        java.util.function.Predicate<String> accepts = hex -> {
+            byte[] b = java.util.HexFormat.of().parseHex(hex);
+            return tls.accepts(dev.dissect.api.buffer.ByteView.of(b), 0, b.length);
+        };
+        assertTrue(accepts.test("1603010005"));   // handshake, TLS 1.0
+        assertTrue(accepts.test("1703030040"));   // application data, TLS 1.2
+        assertTrue(accepts.test("1601010005"));   // GM/T 0024 (0x0101)
+        assertFalse(accepts.test("1503030002"));  // an alert first: tshark's heuristic takes 22 and 23 only
+        assertFalse(accepts.test("1403030001"));  // ChangeCipherSpec first
+        assertFalse(accepts.test("1603040005"));  // 0x0304 never appears in a record header
+        assertFalse(accepts.test("1603030000"));  // empty record
+        assertFalse(accepts.test("1603034800"));  // 2^14 + 2048: too long
+        String v2 = "8031" + "01" + "0301" + "0003" + "0000" + "0020" + "000035" + "00".repeat(32);
+        assertTrue(accepts.test(v2));
+        assertFalse(accepts.test(v2.replaceFirst("^8031", "8131"))); // tshark: length byte exactly 0x80
+        assertFalse(accepts.test(v2.substring(0, v2.length() - 2))); // shorter than 46 bytes
+    }
 }
