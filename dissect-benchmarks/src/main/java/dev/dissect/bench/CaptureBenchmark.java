@@ -1,5 +1,10 @@
 package dev.dissect.bench;
 
+import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.frame.CaptureSource;
+import dev.dissect.api.frame.FrameView;
+import dev.dissect.net.capture.Captures;
+import dev.dissect.net.engine.DissectionEngine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -37,5 +42,27 @@ public abstract class CaptureBenchmark {
             path = BenchCapture.resolve(capture);
         }
         return path;
+    }
+
+    /**
+     * One pass: opens the capture as a user would, dissects every frame into {@code d}, and adds the frames and bytes
+     * to {@code counters}. Returns the layers seen, so the JIT cannot drop the work.
+     */
+    protected final int dissectCapture(DissectionEngine engine, Dissection d, FrameCounters counters)
+            throws IOException {
+        int layers = 0;
+        long packets = 0;
+        long bytes = 0;
+        try (CaptureSource source = Captures.open(capturePath())) {
+            for (FrameView frame; (frame = source.next()) != null; ) {
+                engine.dissect(frame, d);
+                layers += d.layerCount();
+                packets++;
+                bytes += frame.capturedLength();
+            }
+        }
+        counters.packets += packets;
+        counters.bytes += bytes;
+        return layers;
     }
 }

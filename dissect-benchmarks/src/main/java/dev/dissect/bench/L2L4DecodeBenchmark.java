@@ -1,19 +1,16 @@
 package dev.dissect.bench;
 
 import dev.dissect.api.dissection.Dissection;
-import dev.dissect.api.frame.CaptureSource;
-import dev.dissect.api.frame.FrameView;
 import dev.dissect.net.capture.Captures;
 import dev.dissect.net.engine.DissectionEngine;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
  * Reads and dissects every frame of the capture through L2 to L4 (and whatever else is registered) with the default
- * engine: one operation is one pass over the file, opened through {@link Captures#open(Path)} as a user would.
+ * engine: one operation is one pass over the file, opened through {@link dev.dissect.net.capture.Captures#open(java.nio.file.Path)} as a user would.
  * Compare {@code :packets} with {@link RecordWalkBenchmark} on the same capture for "x floor".
  *
  * <p>The {@link Dissection}s are reused across frames and passes, so {@code -prof gc} shows what dissection
@@ -21,14 +18,13 @@ import org.openjdk.jmh.annotations.Setup;
  * frame).
  */
 public class L2L4DecodeBenchmark extends CaptureBenchmark {
-    private Path path;
     private DissectionEngine engine;
     private Dissection allFields;
     private Dissection layersOnly;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
-        path = capturePath();
+        capturePath(); // make the default capture now, not while measuring
         engine = DissectionEngine.withDefaults();
         allFields = new Dissection();
         layersOnly = new Dissection();
@@ -39,7 +35,7 @@ public class L2L4DecodeBenchmark extends CaptureBenchmark {
     /** Every field of every layer recorded and the info column built: what {@code tshark -V} needs. */
     @Benchmark
     public int dissectAll(FrameCounters counters) throws IOException {
-        return pass(allFields, counters);
+        return dissectCapture(engine, allFields, counters);
     }
 
     /**
@@ -48,23 +44,7 @@ public class L2L4DecodeBenchmark extends CaptureBenchmark {
      */
     @Benchmark
     public int layersOnly(FrameCounters counters) throws IOException {
-        return pass(layersOnly, counters);
+        return dissectCapture(engine, layersOnly, counters);
     }
 
-    private int pass(Dissection d, FrameCounters counters) throws IOException {
-        int layers = 0;
-        long packets = 0;
-        long bytes = 0;
-        try (CaptureSource source = Captures.open(path)) {
-            for (FrameView frame; (frame = source.next()) != null; ) {
-                engine.dissect(frame, d);
-                layers += d.layerCount();
-                packets++;
-                bytes += frame.capturedLength();
-            }
-        }
-        counters.packets += packets;
-        counters.bytes += bytes;
-        return layers;
-    }
 }

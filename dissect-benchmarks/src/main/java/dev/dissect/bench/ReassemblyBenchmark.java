@@ -1,12 +1,8 @@
 package dev.dissect.bench;
 
 import dev.dissect.api.dissection.Dissection;
-import dev.dissect.api.frame.CaptureSource;
-import dev.dissect.api.frame.FrameView;
-import dev.dissect.net.capture.Captures;
 import dev.dissect.net.engine.DissectionEngine;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
@@ -18,13 +14,12 @@ import org.openjdk.jmh.annotations.Setup;
  * tracking allocates (new flows only: in-order segments allocate nothing).
  */
 public class ReassemblyBenchmark extends CaptureBenchmark {
-    private Path path;
     private DissectionEngine engine;
     private Dissection dissection;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
-        path = capturePath();
+        capturePath(); // make the default capture now, not while measuring
         engine = DissectionEngine.withDefaults();
         dissection = new Dissection();
     }
@@ -32,20 +27,6 @@ public class ReassemblyBenchmark extends CaptureBenchmark {
     @Benchmark
     public int dissectAll(FrameCounters counters) throws IOException {
         engine.resetSession();
-        Dissection d = dissection;
-        int layers = 0;
-        long packets = 0;
-        long bytes = 0;
-        try (CaptureSource source = Captures.open(path)) {
-            for (FrameView frame; (frame = source.next()) != null; ) {
-                engine.dissect(frame, d);
-                layers += d.layerCount();
-                packets++;
-                bytes += frame.capturedLength();
-            }
-        }
-        counters.packets += packets;
-        counters.bytes += bytes;
-        return layers;
+        return dissectCapture(engine, dissection, counters);
     }
 }
