@@ -48,10 +48,12 @@ import picocli.CommandLine.Option;
                 + "Wireshark's names, JSON; filters with Wireshark's display-filter language; writes what passes.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the capture could not be read or is damaged",
-            "2:usage error (unknown option, field or preference; bad filter)"})
+            "2:usage error (unknown option, field or preference; bad filter)",
+            "3:internal error (a bug in dissect: one line names it; please report it)"})
 public final class DissectCommand implements Callable<Integer> {
     static final int EXIT_CAPTURE = 1;
     static final int EXIT_USAGE = 2;
+    static final int EXIT_INTERNAL = 3;
     private static final Pattern DECODE_AS = Pattern.compile("([a-z0-9_.]+)==(\\d+),([a-z0-9_.\\-]+)");
     private static final String PHS = "io,phs";
     private static final String TLS_CONN = "tls,conn";
@@ -137,8 +139,9 @@ public final class DissectCommand implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            err.println("dissect: " + e.getMessage());
-            return EXIT_USAGE;
+            // Usage problems are answered inside call(); what reaches here is a bug: one line, never a stack trace.
+            err.println("dissect: internal error: " + e);
+            return EXIT_INTERNAL;
         });
         int code = cli.execute(args);
         out.flush();
