@@ -55,10 +55,14 @@ final class StreamHalf {
     final SegmentQueue queue = new SegmentQueue();
     private long charged;
 
-    StreamHalf(TcpReassembler owner, TcpFlow flow, int dir) {
+    /** True for a delivery after the flow idled: it starts at the first byte offered, without a gap before it. */
+    private final boolean resumes;
+
+    StreamHalf(TcpReassembler owner, TcpFlow flow, int dir, boolean resumes) {
         this.owner = owner;
         this.flow = flow;
         this.dir = dir;
+        this.resumes = resumes;
     }
 
     /** Takes {@code [pos, pos + len)} of this direction, carried by the current frame. */
@@ -68,7 +72,7 @@ final class StreamHalf {
         }
         if (!started) {
             started = true;
-            deliverPos = flow.halves[dir].synSeen ? Math.min(0, pos) : pos;
+            deliverPos = flow.halves[dir].synSeen && !resumes ? Math.min(0, pos) : pos;
         }
         long end = pos + len;
         while (!stopped) {

@@ -116,6 +116,11 @@ final class StreamHarness {
         return d;
     }
 
+    /** Lets {@code micros} of capture time pass before the next frame. */
+    void pause(long micros) {
+        timeMicros += micros;
+    }
+
     /** Records {@code bodies} each as length + bytes, concatenated. */
     static byte[] stream(List<byte[]> bodies) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -89,6 +89,27 @@ class StreamReassemblyTest {
         assertEquals("6363,6464", field(e, "rec.body"));
     }
 
+    /** As tshark, which has no idle timeout: an idle flow keeps its number and analysis, and speaks on. */
+    @Test
+    void anIdleFlowKeepsItsNumberAndResumesDelivery() {
+        StreamHarness h = new StreamHarness(ReassemblyOptions.defaults().withFlowIdleTimeoutNanos(1_000_000_000L));
+        h.client(ISN, 0x002, new byte[0]);
+        byte[] s = StreamHarness.stream(List.of(b("ab"), b("cd")));
+        h.client(ISN + 1, 0x018, slice(s, 0, 4));
+        h.pause(5_000_000);
+        Dissection d = h.client(ISN + 1 + 4, 0x018, slice(s, 4, 8));
+        assertEquals("0", field(d, "tcp.stream"));
+        assertEquals("5", field(d, "tcp.seq"));
+        assertEquals("", field(d, "tcp.analysis.lost_segment"));
+        assertEquals(1, h.engine.session().counters().get(ReassemblyCounter.FLOWS_EVICTED_IDLE));
+        assertEquals(1, h.ends, "idling ended the first delivery");
+        assertEquals("abcd", h.records.toString(StandardCharsets.ISO_8859_1), "a new one from where bytes resumed");
+        assertEquals(List.of(), h.gaps);
+        Dissection other = h.send(StreamHarness.CLIENT, 40001, StreamHarness.SERVER, StreamHarness.PORT, 1, 0, 0x002,
+                new byte[0]);
+        assertEquals("1", field(other, "tcp.stream"));
+    }
+
     @Test
     void aGapAtFinIsReportedAndFramingStops() {
         StreamHarness h = new StreamHarness(ReassemblyOptions.defaults());
