@@ -25,7 +25,8 @@ import java.util.Set;
  * {@code dns}, {@code mdns} and {@code llmnr}.
  *
  * <p>Apart from reach: {@code frame.time_epoch} is skipped where tshark prints a time that is not one (more than
- * nine fraction digits, or negative): a record whose sub-second field is out of range, which we carry into the
+ * nine fraction digits, or negative), or one whose nanoseconds are the record's microseconds times 1000 wrapped to
+ * 32 bits ({@link #wrappedMicroseconds}): a record whose sub-second field is out of range, which we carry into the
  * seconds.
  *
  * <p>Where tshark's innermost {@code ipv6.plen} is 0 (BIG TCP, no Jumbo option), its UDP and TCP fields are absent
@@ -166,7 +167,8 @@ final class DeliberateDifferences {
         }
         if (field.equals(TIME)) {
             int point = theirs.indexOf('.');
-            return theirs.startsWith("-") || (point >= 0 && theirs.length() - point - 1 > 9);
+            return theirs.startsWith("-") || (point >= 0 && theirs.length() - point - 1 > 9)
+                    || wrappedMicroseconds(ours, theirs);
         }
         if (!frameBeyondReach) {
             return false;
@@ -201,6 +203,31 @@ final class DeliberateDifferences {
             t[i] = mapped;
         }
         return String.join(",", t);
+    }
+
+    /**
+     * Rule 3, second form: a pcap record's microseconds of 2^32 / 1000 or more, which tshark multiplies by 1000 in
+     * 32 bits. Ours carries every whole second of the field into the seconds, so the field is
+     * {@code (our seconds - their seconds) * 10^6 + our microseconds}; the cell is skipped when tshark's nanoseconds
+     * are exactly that times 1000 modulo 2^32, with the record's own seconds.
+     */
+    static boolean wrappedMicroseconds(String ours, String theirs) {
+        int o = ours.indexOf('.');
+        int t = theirs.indexOf('.');
+        if (o < 0 || t < 0 || ours.length() - o - 1 != 9 || theirs.length() - t - 1 != 9 || ours.startsWith("-")) {
+            return false;
+        }
+        try {
+            long ourSeconds = Long.parseLong(ours.substring(0, o));
+            long ourNanos = Long.parseLong(ours.substring(o + 1));
+            long theirSeconds = Long.parseLong(theirs.substring(0, t));
+            long theirNanos = Long.parseLong(theirs.substring(t + 1));
+            long micros = (ourSeconds - theirSeconds) * 1_000_000L + ourNanos / 1000;
+            return ourNanos % 1000 == 0 && ourSeconds > theirSeconds && micros <= 0xFFFF_FFFFL
+                    && theirNanos == (micros * 1000) % (1L << 32);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static String[] split(String protocols) {

@@ -113,13 +113,19 @@ public final class IpDefragmenter {
             pending.put(key, d);
             charge(d, DATAGRAM_OVERHEAD);
         }
+        // As Wireshark: a fragment running past the length the last fragment fixed is "too long" and only its bytes
+        // within that length count; so are bytes held beyond it when the last fragment comes.
         if (!more) {
-            if ((d.total >= 0 && d.total != end) || d.covered.length() > end) {
+            if (d.total >= 0 && d.total != end) {
                 return dropped();
             }
             d.total = end;
         } else if (d.total >= 0 && end > d.total) {
-            return dropped();
+            if (fragOffset >= d.total) {
+                return dropped();
+            }
+            len = d.total - fragOffset;
+            end = d.total;
         }
         if (end > d.bytes.length && !grow(d, end)) {
             return dropped();

@@ -20,6 +20,7 @@ public final class DissectionSession {
     private final IpDefragmenter defragmenter;
     private final NetworkEndpoints endpoints = new NetworkEndpoints();
     private final SessionStore store;
+    private boolean fragmented;
 
     public DissectionSession(ReassemblyOptions options) {
         this(options, new SessionStore());
@@ -63,7 +64,22 @@ public final class DissectionSession {
         return store;
     }
 
+    /**
+     * Whether the current frame's transport header sits in the first fragment of a datagram that is not reassembled
+     * (Wireshark's {@code pinfo->fragmented}): its length says nothing about the segment's, so TCP shows no
+     * {@code tcp.len} and runs no sequence analysis, and numbers stay raw.
+     */
+    public boolean fragmented() {
+        return fragmented;
+    }
+
+    /** Called by an IP dissector that hands on the payload of a first fragment it did not reassemble. */
+    public void markFragmented() {
+        fragmented = true;
+    }
+
     void beginFrame() {
         endpoints.clear();
+        fragmented = false;
     }
 }

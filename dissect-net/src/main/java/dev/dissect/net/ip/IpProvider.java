@@ -20,7 +20,9 @@ public final class IpProvider implements DissectorProvider {
         DissectorTable protocols = r.table(IpProtocols.TABLE);
         Ipv4Dissector ipv4 = new Ipv4Dissector(protocols);
         Ipv6Dissector ipv6 = new Ipv6Dissector(protocols);
-        ipv4.versionSixGoesTo(ipv6);
+        ipv4.versionSixGoesTo(ipv6, true);
+        Ipv4Dissector linkIpv4 = new Ipv4Dissector(protocols); // Wireshark's "ip" version switch (LINKTYPE_IPV4)
+        linkIpv4.versionSixGoesTo(ipv6, false);
         Ipv6OptionsDissector hopByHop = Ipv6OptionsDissector.hopByHop(protocols);
         Ipv6OptionsDissector routing = Ipv6OptionsDissector.routing(protocols);
         Ipv6OptionsDissector destination = Ipv6OptionsDissector.destinationOptions(protocols);
@@ -34,12 +36,12 @@ public final class IpProvider implements DissectorProvider {
         r.protocol(AuthHeaderDissector.PROTOCOL, AuthHeaderDissector.FIELDS);
         r.diagnostics(Ipv4Dissector.DIAGNOSTICS);
         r.diagnostics(Ipv6Dissector.DIAGNOSTICS);
-        r.diagnostics(Ipv6OptionsDissector.TRUNCATED, Ipv6FragmentDissector.TRUNCATED,
+        r.diagnostics(Ipv6OptionsDissector.TRUNCATED, Ipv6OptionsDissector.BAD_OPTION_LENGTH, Ipv6FragmentDissector.TRUNCATED,
                 AuthHeaderDissector.BAD_LENGTH);
 
         r.add(EtherTypes.TABLE, EtherTypes.IPV4, ipv4);
         r.add(EtherTypes.TABLE, EtherTypes.IPV6, ipv6);
-        r.add(DissectionEngine.LINK_TYPE_TABLE, LinkType.IPV4, ipv4);
+        r.add(DissectionEngine.LINK_TYPE_TABLE, LinkType.IPV4, linkIpv4);
         r.add(DissectionEngine.LINK_TYPE_TABLE, LinkType.IPV6, ipv6);
         r.add(NullLoopbackDissector.TABLE, 2, ipv4);
         for (int family : new int[] {24, 28, 30}) {

@@ -81,9 +81,18 @@ public final class Ipv4Dissector implements Dissector {
         this.protocols = protocols;
     }
 
-    /** Where a version-6 packet goes (Wireshark's ip dissector hands it to IPv6 rather than failing). */
-    void versionSixGoesTo(Ipv6Dissector dissector) {
+    private boolean versionOfVersionSix;
+
+    /**
+     * Where a version-6 packet goes (Wireshark's ip dissector hands it to IPv6 rather than failing).
+     *
+     * @param showVersion whether this layer also records {@code ip.version} before handing over. Wireshark's
+     *                    IPv4 dissector (EtherType 0x0800, loopback family 2, IP in IP) records it, then IPv6 again:
+     *                    {@code 6,6}. Its version switch for LINKTYPE_IPV4 hands over without a field: {@code 6}.
+     */
+    void versionSixGoesTo(Ipv6Dissector dissector, boolean showVersion) {
         this.ipv6 = dissector;
+        this.versionOfVersionSix = showVersion;
     }
 
     @Override
@@ -97,7 +106,9 @@ public final class Ipv4Dissector implements Dissector {
         tree.setProtocolColumn(PROTOCOL.shortName());
         int layer = tree.beginLayer(PROTOCOL, offset, Math.min(length, Ipv4View.MIN_LENGTH));
         if (length > 0 && ipv6 != null && data.u8(offset) >>> 4 == 6) {
-            tree.add(VERSION, data, offset, 1, 6); // tshark shows it from both layers
+            if (versionOfVersionSix) {
+                tree.add(VERSION, data, offset, 1, 6); // tshark shows it from both layers
+            }
             ctx.handOffTo(ipv6, offset, length); // as Wireshark's ip dissector does with a version-6 packet
             return;
         }
@@ -171,10 +182,14 @@ public final class Ipv4Dissector implements Dissector {
         // A total length beyond what the layer below reported is cut to it (Wireshark: "exceeds packet length").
         int payloadReported = Math.min(totalLength, reported) - headerLength;
         if ((flags & 1) != 0 || fragOffset != 0) {
-            if (payloadLength < payloadReported) {
-                // Not all of the fragment was captured: Wireshark does not try to reassemble, and dissects what
-                // there is of a first fragment as if it were whole.
+            if (payloadLength < totalLength - headerLength) {
+                // Not all of the fragment was captured (measured against the header's total length, even one
+                // beyond what the frame reported): Wireshark does not try to reassemble, and dissects what there
+                // is of a first fragment, telling the next layer that it is a fragment.
                 if (fragOffset == 0) {
+                    if ((flags & 1) != 0 && session != null) {
+                        session.session().markFragmented();
+                    }
                     ctx.handOff(protocols, proto, payload, payloadLength, payloadReported);
                     return;
                 }

@@ -19,6 +19,10 @@ import dev.dissect.net.wire.Ipv6ExtHeaderView;
 public final class Ipv6OptionsDissector implements Dissector {
     public static final DiagnosticDef TRUNCATED = DiagnosticDef.truncated("ipv6.exthdr.truncated",
             "Extension header runs past the captured data");
+    public static final DiagnosticDef BAD_OPTION_LENGTH = DiagnosticDef.malformed("ipv6.opt.len.bad",
+            "Option runs past the end of its extension header");
+    private static final int PAD1 = 0;
+    private static final int HOME_ADDRESS = 0xC9;
 
     private final Ipv6ExtHeaderView view = new Ipv6ExtHeaderView();
     private final Protocol protocol;
@@ -27,8 +31,12 @@ public final class Ipv6OptionsDissector implements Dissector {
     private final FieldDef lengthBytesField;
     private final DissectorTable protocols;
 
-    private Ipv6OptionsDissector(Protocol protocol, DissectorTable protocols) {
+    /** Whether the header's body is a list of type-length-value options (hop-by-hop and destination options). */
+    private final boolean options;
+
+    private Ipv6OptionsDissector(Protocol protocol, DissectorTable protocols, boolean options) {
         this.protocol = protocol;
+        this.options = options;
         String p = protocol.filterName();
         this.nextField = FieldDef.uint(p + ".nxt", "Next Header", 1, Base.DEC);
         this.lengthField = FieldDef.uint(p + ".len", "Length", 1, Base.DEC);
@@ -37,15 +45,18 @@ public final class Ipv6OptionsDissector implements Dissector {
     }
 
     static Ipv6OptionsDissector hopByHop(DissectorTable protocols) {
-        return new Ipv6OptionsDissector(new Protocol("ipv6.hopopts", "IPv6 Hop-by-Hop Option", "IPv6"), protocols);
+        return new Ipv6OptionsDissector(new Protocol("ipv6.hopopts", "IPv6 Hop-by-Hop Option", "IPv6"), protocols,
+                true);
     }
 
     static Ipv6OptionsDissector routing(DissectorTable protocols) {
-        return new Ipv6OptionsDissector(new Protocol("ipv6.routing", "Routing Header for IPv6", "IPv6"), protocols);
+        return new Ipv6OptionsDissector(new Protocol("ipv6.routing", "Routing Header for IPv6", "IPv6"), protocols,
+                false);
     }
 
     static Ipv6OptionsDissector destinationOptions(DissectorTable protocols) {
-        return new Ipv6OptionsDissector(new Protocol("ipv6.dstopts", "Destination Options for IPv6", "IPv6"), protocols);
+        return new Ipv6OptionsDissector(new Protocol("ipv6.dstopts", "Destination Options for IPv6", "IPv6"),
+                protocols, true);
     }
 
     FieldDef[] fields() {
@@ -76,9 +87,31 @@ public final class Ipv6OptionsDissector implements Dissector {
             return;
         }
         tree.setLayerLength(layer, size);
+        if (options && !optionsFit(tree, data, offset + Ipv6ExtHeaderView.MIN_LENGTH, offset + size)) {
+            return; // as Wireshark, whose option loop throws there: nothing after this header is dissected
+        }
         if (next == IpProtocols.IPV6_NO_NEXT) {
             return;
         }
         ctx.handOff(protocols, next, offset + size, length - size);
+    }
+
+    /** Walks the options (RFC 8200 4.2); false, with a diagnostic, if one runs past {@code end}. */
+    private static boolean optionsFit(Dissection tree, ByteView data, int start, int end) {
+        int at = start;
+        while (at < end) {
+            if (data.u8(at) == PAD1) {
+                at++;
+                continue;
+            }
+            // Wireshark reads a Home Address option's 16-byte address whatever its length says (RFC 6275 6.3).
+            int size = at + 2 > end ? 2 : data.u8(at) == HOME_ADDRESS ? 18 : 2 + data.u8(at + 1);
+            if (at + size > end) {
+                tree.diagnose(BAD_OPTION_LENGTH, at, end - at, "option type " + data.u8(at));
+                return false;
+            }
+            at += size;
+        }
+        return true;
     }
 }

@@ -4,7 +4,10 @@ package dev.dissect.net.reassembly;
 public enum ReassemblyCounter {
     /** TCP flows created (each gets a {@code tcp.stream} number). */
     FLOWS_CREATED,
-    /** Flows dropped because they were idle longer than {@link ReassemblyOptions#flowIdleTimeoutNanos()}. */
+    /**
+     * Flows idle longer than {@link ReassemblyOptions#flowIdleTimeoutNanos()}: their streams were ended and their
+     * buffers freed; their number and sequence analysis are kept until the flow cap evicts them.
+     */
     FLOWS_EVICTED_IDLE,
     /** Flows dropped, oldest first, to stay within {@link ReassemblyOptions#maxFlows()}. */
     FLOWS_EVICTED_CAP,

@@ -11,10 +11,11 @@ package dev.dissect.net.reassembly;
  *
  * <p>{@link #defaults()}: 262,144 flows, idle timeout 600 s, 1 MiB buffered per flow, 256 MiB in total, first
  * wins on overlap; 4,096 incomplete datagrams, fragment timeout 60 s, 32 MiB of fragments. tshark has no idle
- * timeout: with a long idle gap a flow here gets a new {@code tcp.stream} number where tshark keeps the old one.
+ * timeout; here an idle flow's streams end and its buffers are freed, but it keeps its {@code tcp.stream} number
+ * and sequence analysis, as in tshark, until the flow cap evicts it (idle flows first).
  *
  * @param maxFlows                TCP flows tracked at once; the least recently active is evicted for a new one
- * @param flowIdleTimeoutNanos    a flow idle this long (capture time) is dropped
+ * @param flowIdleTimeoutNanos    a flow idle this long (capture time) has its streams ended and buffers freed
  * @param maxBufferedBytesPerFlow bytes buffered for one flow (both directions: out-of-order and held-over data)
  * @param maxBufferedBytes        bytes buffered for all flows together
  * @param overlapPolicy           which bytes win when segments or fragments overlap

@@ -18,8 +18,12 @@ import java.nio.ByteBuffer;
  * held-over buffer; out-of-order segments are copied once into the {@link SegmentQueue}. Positions are stream
  * offsets (0 is the byte after the SYN) in 64 bits.
  *
- * <p>The held-over buffer is compacted only when the frame whose record may point into it has passed, so fields a
- * dissector recorded stay valid until the next frame.
+ * <p><b>Bytes lent to a dissector stay put until the next frame.</b> Fields recorded over the held-over buffer
+ * (byte and string values) point into it, and the frame's record is read after the whole frame is dissected, when
+ * several PDUs may have been completed from held-over bytes. So while a frame is dissected, the part of the buffer
+ * lent to a dissector in that frame ({@code [0, pendingLent)}) is never written, moved or compacted: new bytes go
+ * after it, or into a new, larger array (the old one lives on through the fields that point into it). The buffer
+ * is rewound or compacted only in a later frame. Growth stays within the flow's caps.
  */
 final class StreamHalf {
     private static final int SPAN_COST = 16;
@@ -40,7 +44,9 @@ final class StreamHalf {
     private int pendingStart;
     private int pendingLen;
     private long pendingPos;
+    /** The frame whose record may point into {@code pending}, and the end of what that frame was lent. */
     private long pendingReferencedBy = -1;
+    private int pendingLent;
 
     private long[] spanPos = new long[4];
     private long[] spanFrame = new long[4];
@@ -49,10 +55,14 @@ final class StreamHalf {
     final SegmentQueue queue = new SegmentQueue();
     private long charged;
 
-    StreamHalf(TcpReassembler owner, TcpFlow flow, int dir) {
+    /** True for a delivery after the flow idled: it starts at the first byte offered, without a gap before it. */
+    private final boolean resumes;
+
+    StreamHalf(TcpReassembler owner, TcpFlow flow, int dir, boolean resumes) {
         this.owner = owner;
         this.flow = flow;
         this.dir = dir;
+        this.resumes = resumes;
     }
 
     /** Takes {@code [pos, pos + len)} of this direction, carried by the current frame. */
@@ -62,7 +72,7 @@ final class StreamHalf {
         }
         if (!started) {
             started = true;
-            deliverPos = flow.halves[dir].synSeen ? Math.min(0, pos) : pos;
+            deliverPos = flow.halves[dir].synSeen && !resumes ? Math.min(0, pos) : pos;
         }
         long end = pos + len;
         while (!stopped) {
@@ -169,7 +179,7 @@ final class StreamHalf {
             if (untilEnd || pendingLen < needed) {
                 return;
             }
-            pendingReferencedBy = owner.frameNumber();
+            lend(pendingStart + pendingLen);
             call(pendingView, pendingStart, pendingLen, pendingPos, true);
         } else {
             spanCount = 0;
@@ -218,8 +228,7 @@ final class StreamHalf {
             pendingLen = avail;
             pendingPos = pos;
             if (avail == 0) {
-                pendingStart = 0;
-                spanCount = 0;
+                spanCount = 0; // appendPending() decides where the next held-over byte goes
             }
             recharge();
         } else if (avail > 0) {
@@ -235,14 +244,14 @@ final class StreamHalf {
 
     /** Copies bytes into the held-over buffer; false if a cap made them (and what was held) be dropped. */
     private boolean appendPending(ByteView data, int off, int len, long pos, long frame) {
+        boolean mayCompact = pendingReferencedBy != owner.frameNumber();
         if (pendingLen == 0) {
             pendingPos = pos;
-            pendingStart = 0;
+            pendingStart = mayCompact ? 0 : pendingLent; // never over bytes lent in this frame
             spanCount = 0;
         }
         int need = pendingLen + len;
         int capacity = pending == null ? 0 : pending.length;
-        boolean mayCompact = pendingReferencedBy != owner.frameNumber();
         long spanExtra = spanCount > 0 && spanFrame[spanCount - 1] == frame ? 0 : SPAN_COST;
         boolean grow = pending == null || (mayCompact ? need : pendingStart + need) > capacity;
         int grown = Math.max(256, need + (need >> 1));
@@ -263,9 +272,10 @@ final class StreamHalf {
             if (pendingLen > 0) {
                 System.arraycopy(pending, pendingStart, bigger, 0, pendingLen);
             }
-            pending = bigger;
+            pending = bigger; // the old array stays as it is for fields that point into it
             pendingView = new ByteView().wrap(ByteBuffer.wrap(bigger), 0, grown);
             pendingStart = 0;
+            pendingLent = 0;
         } else if (mayCompact && pendingStart + need > capacity) {
             System.arraycopy(pending, pendingStart, pending, 0, pendingLen);
             pendingStart = 0;
@@ -275,6 +285,13 @@ final class StreamHalf {
         addSpan(pos, frame);
         recharge();
         return true;
+    }
+
+    /** Notes that {@code pending} up to {@code end} is handed to the dissector in the current frame. */
+    private void lend(int end) {
+        long frame = owner.frameNumber();
+        pendingLent = pendingReferencedBy == frame ? Math.max(pendingLent, end) : end;
+        pendingReferencedBy = frame;
     }
 
     /** Reports bytes dropped under a cap as a gap of the same size (positions already advanced). */
@@ -304,7 +321,7 @@ final class StreamHalf {
             StreamContextImpl ctx = owner.context();
             try {
                 if (pendingLen > 0) {
-                    pendingReferencedBy = owner.frameNumber();
+                    lend(pendingStart + pendingLen);
                     ctx.begin(this, pendingView, pendingStart, pendingPos);
                     flow.dissector.onEnd(ctx, pendingView, pendingStart, pendingLen);
                 } else {
@@ -339,6 +356,7 @@ final class StreamHalf {
         dropPending();
         pending = null;
         pendingView = null;
+        pendingLent = 0;
         recharge();
     }
 
@@ -349,6 +367,7 @@ final class StreamHalf {
         if (pending != null && pending.length > 65_536) {
             pending = null;
             pendingView = null;
+            pendingLent = 0;
         }
         recharge();
     }

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * One TCP connection: its key, {@code tcp.stream} number, the two {@link TcpHalf directions}, the stream dissector
- * chosen for it and its plugins' state. Lives in the {@link TcpReassembler}'s table until it ends, idles out or is
- * evicted; everything it holds goes with it.
+ * chosen for it and its plugins' state. Lives in the {@link TcpReassembler}'s table until a new connection reuses
+ * its ports or the flow cap evicts it (idle flows first); everything it holds goes with it.
  */
 public final class TcpFlow {
     final long[] tableKey;
@@ -19,6 +19,8 @@ public final class TcpFlow {
     long lastSeen;
     TcpFlow older;
     TcpFlow newer;
+    /** In the reassembler's idle list (streams ended for idleness) rather than its active one. */
+    boolean idle;
 
     boolean finSeen;
     boolean rstSeen;

@@ -40,8 +40,10 @@ final class TcpHalf {
     private int unackedHead;
     private int unackedCount;
 
-    /** Delivery to a stream dissector; null until one is attached. */
+    /** Delivery to a stream dissector; null until one is attached, and again after the flow idled. */
     StreamHalf stream;
+    /** The flow idled with a delivery under way: the next one starts where the bytes resume, not at 0. */
+    boolean streamResumes;
 
     /** Forgets the initial sequence number and everything analysis kept for this direction (a new SYN). */
     void restart() {

@@ -18,6 +18,12 @@ import dev.dissect.net.flow.SessionStore;
  * is reported to the stream dissector as a gap and counted. <b>Finding a flow allocates nothing</b>; a new flow
  * costs a few small objects.
  *
+ * <p>A flow idle for {@link ReassemblyOptions#flowIdleTimeoutNanos()} of capture time has its streams ended (held
+ * bytes flushed with gaps, {@code onEnd}, buffers freed) but keeps its {@code tcp.stream} number and sequence
+ * analysis, as Wireshark, which has no idle timeout, keeps the conversation: if it speaks again, numbering goes on
+ * and each direction's bytes go to a new delivery from where they resume. Idle flows cost no buffers and are the
+ * first evicted when the flow cap is reached.
+ *
  * <p>Sequence analysis follows Wireshark's {@code tcp_analyze_sequence_number} (packet-tcp.c) in order and
  * conditions: zero-window probe, zero window, lost segment, keep-alive, window update, duplicate ACK, then
  * retransmission / fast retransmission / out-of-order (out-of-order when the segment came within the initial RTT,
@@ -41,8 +47,12 @@ public final class TcpReassembler {
     private final StreamContextImpl context = new StreamContextImpl(this);
     private final ByteView empty = ByteView.of(new byte[0]);
     private long nextStreamIndex;
+    /** Flows heard from within the idle timeout, least recently active first. */
     private TcpFlow oldest;
     private TcpFlow newest;
+    /** Idle flows (streams ended, nothing buffered), kept for their number and analysis; first idled first. */
+    private TcpFlow oldestIdle;
+    private TcpFlow newestIdle;
 
     private FrameView frame;
     private Dissection tree;
@@ -121,7 +131,7 @@ public final class TcpReassembler {
         if (flow == null) {
             if (table.size() >= options.maxFlows()) {
                 counters.add(ReassemblyCounter.FLOWS_EVICTED_CAP, 1);
-                remove(oldest);
+                remove(oldestIdle != null ? oldestIdle : oldest);
             }
             boolean sourceIsClient = !(syn && ackFlag);
             flow = new TcpFlow(key.clone(), nextStreamIndex++, sourceIsClient == low,
@@ -295,7 +305,7 @@ public final class TcpReassembler {
             return;
         }
         if (fwd.stream == null) {
-            fwd.stream = new StreamHalf(this, flow, dir);
+            fwd.stream = new StreamHalf(this, flow, dir, fwd.streamResumes);
         }
         StreamHalf s = fwd.stream;
         if (length > 0) {
@@ -324,7 +334,20 @@ public final class TcpReassembler {
     private void expire() {
         while (oldest != null && now - oldest.lastSeen > options.flowIdleTimeoutNanos()) {
             counters.add(ReassemblyCounter.FLOWS_EVICTED_IDLE, 1);
-            remove(oldest);
+            idle(oldest);
+        }
+    }
+
+    /** Ends an idle flow's streams and moves it to the idle list; its number and analysis stay. */
+    private void idle(TcpFlow f) {
+        unlink(f);
+        linkNewest(f, true);
+        for (TcpHalf h : f.halves) {
+            if (h.stream != null) {
+                h.stream.end();
+                h.stream = null;
+                h.streamResumes = true;
+            }
         }
     }
 
@@ -334,29 +357,49 @@ public final class TcpReassembler {
             return;
         }
         unlink(f);
-        f.older = newest;
-        if (newest != null) {
-            newest.newer = f;
+        linkNewest(f, false);
+    }
+
+    /** Appends {@code f} (in no list) to the active list, or the idle one. */
+    private void linkNewest(TcpFlow f, boolean idle) {
+        TcpFlow last = idle ? newestIdle : newest;
+        f.idle = idle;
+        f.older = last;
+        if (last != null) {
+            last.newer = f;
         }
-        newest = f;
-        if (oldest == null) {
-            oldest = f;
+        if (idle) {
+            newestIdle = f;
+            oldestIdle = oldestIdle == null ? f : oldestIdle;
+        } else {
+            newest = f;
+            oldest = oldest == null ? f : oldest;
         }
     }
 
+    /** Takes {@code f} out of the list it is in (active or idle). */
     private void unlink(TcpFlow f) {
         if (f.older != null) {
             f.older.newer = f.newer;
-        } else if (oldest == f) {
-            oldest = f.newer;
+        } else if (f.idle ? oldestIdle == f : oldest == f) {
+            if (f.idle) {
+                oldestIdle = f.newer;
+            } else {
+                oldest = f.newer;
+            }
         }
         if (f.newer != null) {
             f.newer.older = f.older;
-        } else if (newest == f) {
-            newest = f.older;
+        } else if (f.idle ? newestIdle == f : newest == f) {
+            if (f.idle) {
+                newestIdle = f.older;
+            } else {
+                newest = f.older;
+            }
         }
         f.older = null;
         f.newer = null;
+        f.idle = false;
     }
 
     /**

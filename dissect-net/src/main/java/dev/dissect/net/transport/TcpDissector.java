@@ -196,8 +196,11 @@ public final class TcpDissector implements Dissector {
         int segmentLength = reported - headerLength;
         int payloadLength = headerOk ? Math.max(0, Math.min(length - headerLength, segmentLength)) : 0;
 
-        SessionContext session = ctx instanceof SessionContext s && s.session().endpoints().valid() && !bogus
-                ? s : null;
+        SessionContext session = ctx instanceof SessionContext s && s.session().endpoints().valid() ? s : null;
+        // Wireshark's th_have_seglen: the segment's length is known unless the header is cut short or IP handed on
+        // a fragment it did not reassemble. Sequence analysis runs exactly then, a bogus header length included
+        // (Wireshark checks that only afterwards).
+        boolean lengthKnown = !shortSegment && (session == null || !session.session().fragmented());
         TcpReassembler reassembler = null;
         TcpFlow flow = null;
         TcpSegmentResult r = null;
@@ -208,19 +211,26 @@ public final class TcpDissector implements Dissector {
                     ? windowScaleShift(data, tcp.optionsOffset(), Math.min(headerLength, length) - TcpView.MIN_LENGTH)
                     : -1;
             flow = reassembler.segment(ds.endpoints(), ctx.frame(), tree, src, dst, flags, seqRaw, ackRaw,
-                    tcp.window(), shift, segmentLength, headerOk);
+                    tcp.window(), shift, segmentLength, lengthKnown);
             tree.add(STREAM, null, 0, 0, reassembler.result().streamIndex);
-            if (headerOk) {
+            if (lengthKnown) {
                 r = reassembler.result();
-            } else {
+            }
+            if (!headerOk || !lengthKnown) {
                 flow = null;
             }
         }
-        if (!shortSegment) {
+        if (lengthKnown) {
             tree.add(LEN, data, offset, 0, segmentLength);
         }
         tree.add(SEQ, data, offset + TcpView.SEQ_NUM_OFFSET, 4, r != null ? r.seq : seqRaw);
         tree.add(SEQ_RAW, data, offset + TcpView.SEQ_NUM_OFFSET, 4, seqRaw);
+        if (bogus) {
+            // Wireshark gives up here: nothing after the header length.
+            tree.add(HDR_LEN, data, offset + TcpView.DATA_OFFSET_OFFSET, 1, headerLength);
+            tree.diagnose(BAD_HEADER_LENGTH, offset + TcpView.DATA_OFFSET_OFFSET, 1, headerLength + " bytes");
+            return;
+        }
         if (r != null) {
             tree.add(NXTSEQ, null, 0, 0, r.nextSeq);
         }
@@ -239,14 +249,11 @@ public final class TcpDissector implements Dissector {
         }
         tree.add(CHECKSUM, data, offset + TcpView.CHECKSUM_OFFSET, 2, tcp.checksum());
         tree.add(URGENT_POINTER, data, offset + TcpView.URGENT_POINTER_OFFSET, 2, tcp.urgentPointer());
-        if (bogus) {
-            tree.diagnose(BAD_HEADER_LENGTH, offset + TcpView.DATA_OFFSET_OFFSET, 1, headerLength + " bytes");
-            return;
-        }
         if (headerLength > length) {
             // Options as far as they were captured (Wireshark shows each until the bytes run out), then stop.
             tree.diagnose(TRUNCATED, offset, length, "header " + headerLength + " bytes, " + length + " available");
-            dissectOptions(tree, data, tcp.optionsOffset(), length - TcpView.MIN_LENGTH, null, r);
+            dissectOptions(tree, data, tcp.optionsOffset(), headerLength - TcpView.MIN_LENGTH, offset + length, null,
+                    r);
             if (tree.infoWanted()) {
                 StringBuilder info = tree.info();
                 info.setLength(0);
@@ -277,7 +284,9 @@ public final class TcpDissector implements Dissector {
                     .append(segmentLength);
         }
         if (headerLength > TcpView.MIN_LENGTH) {
-            dissectOptions(tree, data, tcp.optionsOffset(), tcp.optionsLength(), info, r);
+            int optionsLength = tcp.optionsLength();
+            dissectOptions(tree, data, tcp.optionsOffset(), optionsLength, tcp.optionsOffset() + optionsLength, info,
+                    r);
         }
         if (r != null) {
             addAnalysis(tree, r);
@@ -434,20 +443,34 @@ public final class TcpDissector implements Dissector {
         }
     }
 
-    /** Options as fields, and into {@code info} unless it is null (no summary line wanted). */
-    private void dissectOptions(Dissection tree, ByteView data, int start, int length, StringBuilder info,
-                                TcpSegmentResult r) {
-        int end = start + length;
+    /**
+     * Options as fields, and into {@code info} unless it is null (no summary line wanted).
+     *
+     * @param length   the options' length as the header gives it
+     * @param captured where the captured bytes end: before {@code start + length} when the header was cut. As
+     *                 Wireshark, options are read against the header's length and shown until the bytes run out,
+     *                 the option they run out in with each of its fields that was captured.
+     */
+    private void dissectOptions(Dissection tree, ByteView data, int start, int length, int captured,
+                                StringBuilder info, TcpSegmentResult r) {
+        int declaredEnd = start + length;
+        int end = Math.min(declaredEnd, captured);
         int at = start;
         while (at < end) {
             TcpOptionView opt = option.wrap(data, at, end - at);
             int size = opt.validate();
             int kind = opt.kind();
-            tree.add(OPTION_KIND, data, at, 1, kind);
+            if (size < 0 && end < declaredEnd && opt.hasLen() && at + 1 < end && opt.len() >= 2
+                    && at + opt.len() <= declaredEnd) {
+                cutOption(tree, data, at, kind, opt.len(), end, r);
+                return;
+            }
             if (size < 0 || (opt.hasLen() && opt.len() < 2)) {
+                // As Wireshark: an option whose length is missing, too short or past the end gets no kind field.
                 tree.diagnose(BAD_OPTION, at, end - at, "option kind " + kind);
                 return;
             }
+            tree.add(OPTION_KIND, data, at, 1, kind);
             if (opt.hasLen()) {
                 tree.add(OPTION_LEN, data, at + 1, 1, opt.len());
             }
@@ -455,7 +478,15 @@ public final class TcpDissector implements Dissector {
             int bodyLength = opt.hasLen() ? opt.bodyLength() : 0;
             switch (kind) {
                 case KIND_EOL -> {
-                    // Wireshark goes on after End of Option List: each padding byte is read as another EOL.
+                    // What follows End of Option List is padding: Wireshark shows each zero byte as another EOL
+                    // and stops at the first other byte ("Non-zero header padding").
+                    for (int p = at + 1; p < end; p++) {
+                        if (data.u8(p) != 0) {
+                            return;
+                        }
+                        tree.add(OPTION_KIND, data, p, 1, KIND_EOL);
+                    }
+                    return;
                 }
                 case KIND_MSS -> {
                     if (bodyLength == TcpOptionMssView.MIN_LENGTH) {
@@ -504,6 +535,25 @@ public final class TcpDissector implements Dissector {
                 }
             }
             at += size;
+        }
+    }
+
+    /** An option that the header's length holds but the capture cut: kind, length and each whole field captured. */
+    private static void cutOption(Dissection tree, ByteView data, int at, int kind, int len, int end,
+                                  TcpSegmentResult r) {
+        tree.add(OPTION_KIND, data, at, 1, kind);
+        tree.add(OPTION_LEN, data, at + 1, 1, len);
+        int body = at + 2;
+        if (kind == KIND_MSS && len - 2 == TcpOptionMssView.MIN_LENGTH && body + 2 <= end) {
+            tree.add(MSS_VAL, data, body, 2, data.u16(body));
+        } else if (kind == KIND_TIMESTAMP && len - 2 == TcpOptionTimestampView.MIN_LENGTH && body + 4 <= end) {
+            tree.add(TSVAL, data, body, 4, data.u32(body));
+        } else if (kind == KIND_SACK && (len - 2) % TcpOptionSackBlockView.MIN_LENGTH == 0) {
+            long base = r != null && r.peerBaseSet ? r.peerBase : 0;
+            for (int edge = body; edge + 4 <= end; edge += 4) {
+                tree.add((edge - body) % 8 == 0 ? SACK_LE : SACK_RE, data, edge, 4, (data.u32(edge) - base)
+                        & 0xFFFF_FFFFL);
+            }
         }
     }
 

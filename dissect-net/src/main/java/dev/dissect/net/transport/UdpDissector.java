@@ -9,6 +9,7 @@ import dev.dissect.api.field.Protocol;
 import dev.dissect.api.spi.DissectionContext;
 import dev.dissect.api.spi.Dissector;
 import dev.dissect.api.spi.DissectorTable;
+import dev.dissect.net.engine.SessionContext;
 import dev.dissect.net.wire.UdpView;
 
 /** UDP (RFC 768); the payload goes to the {@code udp.port} table through the engine's port dispatch. */
@@ -69,12 +70,21 @@ public final class UdpDissector implements Dissector {
         tree.add(PORT, data, offset, 2, src);
         tree.add(PORT, data, offset + 2, 2, dst);
         tree.add(LENGTH, data, offset + UdpView.LENGTH_OFFSET, 2, udpLength);
-        tree.add(CHECKSUM, data, offset + UdpView.CHECKSUM_OFFSET, 2, udp.checksum());
-        int payloadLength = Math.min(udpLength, length) - UdpView.MIN_LENGTH;
-        if (udpLength < UdpView.MIN_LENGTH) {
+        // RFC 2675: over IPv6, a length of 0 is a jumbogram's (the payload runs to the end); Wireshark takes it so.
+        boolean jumbogram = udpLength == 0 && ctx instanceof SessionContext s
+                && s.session().endpoints().valid() && s.session().endpoints().ipVersion() == 6;
+        if (udpLength < UdpView.MIN_LENGTH && !jumbogram) {
+            // As Wireshark: a bogus length ends the layer before the checksum, and nothing is handed on.
             tree.diagnose(BAD_LENGTH, offset + UdpView.LENGTH_OFFSET, 2, udpLength + " < 8");
-            payloadLength = length - UdpView.MIN_LENGTH;
+            if (tree.infoWanted()) {
+                tree.info().setLength(0);
+                tree.info().append(src).append(" \u2192 ").append(dst).append(" [BAD UDP LENGTH ").append(udpLength)
+                        .append(" < 8]");
+            }
+            return;
         }
+        tree.add(CHECKSUM, data, offset + UdpView.CHECKSUM_OFFSET, 2, udp.checksum());
+        int payloadLength = jumbogram ? length - UdpView.MIN_LENGTH : Math.min(udpLength, length) - UdpView.MIN_LENGTH;
         if (tree.infoWanted()) {
             StringBuilder info = tree.info();
             info.setLength(0);

@@ -76,6 +76,20 @@ class IpDefragmenterTest {
         assertEquals(1, f.counters.get(ReassemblyCounter.FRAGMENTS_DROPPED));
     }
 
+    /** As Wireshark (zeek's ipv4/fragmented-1.pcap): a fragment past the fixed length counts up to that length. */
+    @Test
+    void aFragmentPastTheLastFragmentsEndCountsUpToIt() {
+        Fragments f = new Fragments(ReassemblyOptions.defaults());
+        byte[] p = payload(64);
+        byte[] longer = payload(96);
+        longer[0] ^= 0x55;
+        assertNull(f.add(4, 7, p, 0, 16, true, 0));
+        assertNull(f.add(4, 7, p, 48, 16, false, 0));
+        assertArrayEquals(p, f.add(4, 7, longer, 0, 96, true, 0), "held bytes win, the rest is cut at 64");
+        assertEquals(0, f.counters.get(ReassemblyCounter.FRAGMENTS_DROPPED));
+        assertTrue(f.defrag.lastConflict());
+    }
+
     @Test
     void idleDatagramsTimeOutOnCaptureTime() {
         Fragments f = new Fragments(ReassemblyOptions.defaults().withFragmentCaps(64, 1 << 20, 1_000_000_000L));

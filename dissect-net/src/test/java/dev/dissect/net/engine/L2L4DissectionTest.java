@@ -230,8 +230,14 @@ class L2L4DissectionTest {
         Dissection six = Frames.dissect(LinkType.IPV6, v6);
         assertEquals("ipv6:udp", six.protocolsText().toString());
         assertEquals("6", field(six, "ip.version"));
-        // An IPv6 packet under LINKTYPE_IPV4: Wireshark's ip layer hands it to IPv6.
-        assertEquals("ip:ipv6:udp", Frames.dissect(LinkType.IPV4, v6).protocolsText().toString());
+        // An IPv6 packet under LINKTYPE_IPV4: Wireshark's ip layer (its version switch) hands it to IPv6 without
+        // a field of its own; under EtherType 0x0800 its IPv4 dissector records the version first.
+        Dissection linkType = Frames.dissect(LinkType.IPV4, v6);
+        assertEquals("ip:ipv6:udp", linkType.protocolsText().toString());
+        assertEquals("6", field(linkType, "ip.version"));
+        Dissection etherType = Frames.ethernet(Packets.ethernet(MAC_A, MAC_B, 0x0800, v6));
+        assertEquals("eth:ethertype:ip:ipv6:udp", etherType.protocolsText().toString());
+        assertEquals("6,6", field(etherType, "ip.version"));
     }
 
     @Test

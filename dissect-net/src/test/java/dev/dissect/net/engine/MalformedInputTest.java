@@ -51,6 +51,70 @@ class MalformedInputTest {
     }
 
     @Test
+    void tcpDataOffsetBelowFiveStopsAfterTheHeaderLengthWithSequenceAnalysisDone() {
+        byte[] bytes = frame();
+        bytes[14 + 20 + 12] = 0x40;
+        bytes[14 + 20 + 13] = 0x02; // SYN: the relative sequence number is 0
+        Dissection d = Frames.ethernet(bytes);
+        // As Wireshark: ports, stream, length and sequence numbers come before the header length is checked.
+        assertEquals("0", Frames.field(d, "tcp.stream"));
+        assertEquals("0", Frames.field(d, "tcp.seq"));
+        assertEquals("3", Frames.field(d, "tcp.seq_raw"));
+        assertEquals(String.valueOf(40 + 4 - 16), Frames.field(d, "tcp.len"));
+        assertEquals("16", Frames.field(d, "tcp.hdr_len"));
+        assertEquals("", Frames.field(d, "tcp.ack_raw") + Frames.field(d, "tcp.flags") + Frames.field(d, "tcp.checksum"));
+    }
+
+    @Test
+    void tcpInAFirstFragmentNotReassembledHasNoLengthAndRawNumbers() {
+        byte[] tcp = Packets.tcp(Packets.Tcp.of(1, 2, 1000, 2000, 0x18), new byte[40]);
+        Packets.Ipv4 h = new Packets.Ipv4(0, 7, 1, 0, 64, 6, ipv4Address("1.2.3.4"), ipv4Address("5.6.7.8"),
+                new byte[0]);
+        byte[] ip = Packets.ipv4(h, tcp);
+        ip[3] += 8; // the header's total length runs 8 bytes past the capture: not reassembled, dissected as is
+        Dissection d = Frames.dissect(LinkType.RAW, ip);
+        assertEquals("raw:ip:tcp:data", d.protocolsText().toString());
+        assertEquals("0", Frames.field(d, "tcp.stream"));
+        assertEquals("", Frames.field(d, "tcp.len") + Frames.field(d, "tcp.nxtseq"));
+        assertEquals("1000", Frames.field(d, "tcp.seq"));
+        assertEquals("2000", Frames.field(d, "tcp.ack"));
+    }
+
+    @Test
+    void tcpEolPaddingIsMoreEolsUntilANonZeroByte() {
+        assertEquals("2,0,0", optionKinds(new byte[] {2, 4, 5, (byte) 0xb4, 0, 0, 7, 0}));
+        assertEquals("0,0,0", optionKinds(new byte[] {0, 0, 0, 9}));
+        assertEquals("1,1", optionKinds(new byte[] {1, 1, 8, 10}), "a cut option: no kind, as Wireshark");
+    }
+
+    private static String optionKinds(byte[] options) {
+        byte[] tcp = Packets.tcp(Packets.Tcp.of(1, 2, 3, 4, 0x18).withOptions(options), new byte[0]);
+        byte[] ip = Packets.ipv4(Packets.Ipv4.of(6, ipv4Address("1.2.3.4"), ipv4Address("5.6.7.8")), tcp);
+        return Frames.field(Frames.dissect(LinkType.RAW, ip), "tcp.option_kind");
+    }
+
+    @Test
+    void tcpHeaderCutInsideAnOptionShowsTheFieldsCaptured() {
+        byte[] options = Packets.tcpOptions().nop().nop().timestamps(77, 88).build();
+        byte[] tcp = Packets.tcp(Packets.Tcp.of(1, 2, 3, 4, 0x18).withOptions(options), new byte[0]);
+        byte[] ip = Packets.ipv4(Packets.Ipv4.of(6, ipv4Address("1.2.3.4"), ipv4Address("5.6.7.8")), tcp);
+        Dissection d = Frames.dissect(LinkType.RAW, Arrays.copyOf(ip, ip.length - 4)); // tsecr not captured
+        assertEquals("1,1,8", Frames.field(d, "tcp.option_kind"));
+        assertEquals("77", Frames.field(d, "tcp.options.timestamp.tsval"));
+        assertEquals("", Frames.field(d, "tcp.options.timestamp.tsecr"));
+    }
+
+    @Test
+    void ipv6OptionRunningPastItsHeaderEndsTheFrame() {
+        byte[] udp = Packets.udp(1, 2, new byte[4]);
+        byte[] dst = Packets.ipv6Extension(17, new byte[] {(byte) 0xca, (byte) 144}, udp);
+        byte[] ip = Packets.ipv6(0, 0, 60, 64, new byte[16], new byte[16], dst);
+        Dissection d = Frames.dissect(LinkType.RAW, ip);
+        assertEquals("raw:ipv6:ipv6.dstopts", d.protocolsText().toString());
+        assertEquals("[ipv6.opt.len.bad]", Frames.diagnostics(d).toString());
+    }
+
+    @Test
     void tcpDataOffsetBelowFive() {
         byte[] bytes = frame();
         bytes[14 + 20 + 12] = 0x40;
@@ -65,7 +129,8 @@ class MalformedInputTest {
         bytes[14 + 20 + 20 + 1] = 60; // MSS option claims 60 bytes
         Dissection d = Frames.ethernet(bytes);
         assertEquals("[tcp.option.len.invalid]", Frames.diagnostics(d).toString());
-        assertEquals("2", Frames.field(d, "tcp.option_kind"));
+        // Wireshark's option loop rejects the length before the option's dissector adds its kind.
+        assertEquals("", Frames.field(d, "tcp.option_kind"));
     }
 
     @Test
@@ -82,6 +147,10 @@ class MalformedInputTest {
         byte[] ip = Packets.ipv4(Packets.Ipv4.of(17, 1, 2), udp);
         Dissection d = Frames.dissect(LinkType.RAW, ip);
         assertEquals("[udp.length.bad]", Frames.diagnostics(d).toString());
+        // As Wireshark: the layer ends at the bogus length; no checksum, nothing handed on.
+        assertEquals("3", Frames.field(d, "udp.length"));
+        assertEquals("", Frames.field(d, "udp.checksum"));
+        assertEquals("raw:ip:udp", d.protocolsText().toString());
     }
 
     @Test

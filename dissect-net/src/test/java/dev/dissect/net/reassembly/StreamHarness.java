@@ -26,6 +26,8 @@ import java.util.List;
 final class StreamHarness {
     static final Protocol REC = new Protocol("rec", "Test records", "REC");
     static final FieldDef REC_LEN = FieldDef.uint("rec.len", "Record length", 2, dev.dissect.api.field.Base.DEC);
+    /** The record's body as bytes: a field that points into the bytes the dissector was given. */
+    static final FieldDef REC_BODY = FieldDef.bytes("rec.body", "Record body");
     static final int PORT = 7000;
     static final int CLIENT = Packets.ipv4Address("10.0.0.1");
     static final int SERVER = Packets.ipv4Address("10.0.0.2");
@@ -56,6 +58,7 @@ final class StreamHarness {
         protected void dissectFrame(StreamContext ctx, ByteView data, int offset, int length) {
             ctx.tree().beginLayer(REC, offset, length);
             ctx.tree().add(REC_LEN, data, offset, 2, length - 2);
+            ctx.tree().addBytes(REC_BODY, data, offset + 2, length - 2);
             records.write(data.toArray(offset + 2, length - 2), 0, length - 2);
             recordFrames.add(new long[] {ctx.frameOf(offset), ctx.frame().number()});
         }
@@ -90,7 +93,7 @@ final class StreamHarness {
 
             @Override
             public void register(Registrar r) {
-                r.protocol(REC, REC_LEN);
+                r.protocol(REC, REC_LEN, REC_BODY);
                 r.addStream("tcp.port", port, recs);
             }
         });
@@ -111,6 +114,11 @@ final class StreamHarness {
         engine.dissect(new TestFrame(++frameNumber, timeMicros / 1_000_000, (int) (timeMicros % 1_000_000) * 1000,
                 LinkType.RAW, ip, ip.length), d);
         return d;
+    }
+
+    /** Lets {@code micros} of capture time pass before the next frame. */
+    void pause(long micros) {
+        timeMicros += micros;
     }
 
     /** Records {@code bodies} each as length + bytes, concatenated. */

@@ -67,6 +67,49 @@ class StreamReassemblyTest {
         assertEquals(0, h.engine.session().counters().tcpBufferedBytes() > 4096 ? 1 : 0);
     }
 
+    /**
+     * Queued chunks complete two records from held-over bytes in one frame: the first record's byte field must
+     * still show its own bytes when the frame is read, not the bytes held over for the second.
+     */
+    @Test
+    void recordsCompletedFromHeldOverBytesInOneFrameKeepTheirBytes() {
+        StreamHarness h = new StreamHarness(ReassemblyOptions.defaults());
+        h.client(ISN, 0x002, new byte[0]);
+        byte[] s = StreamHarness.stream(List.of(b("aaaa"), b("bbbb"))); // 00 04 aaaa 00 04 bbbb
+        h.client(ISN + 1, 0x018, slice(s, 0, 3)); // held over: 00 04 a
+        h.client(ISN + 1 + 6, 0x018, slice(s, 6, 10)); // queued: 00 04 bb
+        h.client(ISN + 1 + 10, 0x018, slice(s, 10, 12)); // queued: bb
+        Dissection d = h.client(ISN + 1 + 3, 0x018, slice(s, 3, 6)); // aaa: both records complete here
+        assertEquals("raw:ip:tcp:rec:rec", d.protocolsText().toString());
+        assertEquals("61616161,62626262", field(d, "rec.body"));
+        // A later frame rewinds the buffer (the earlier frame's record is gone); its own fields are right too.
+        byte[] t = StreamHarness.stream(List.of(b("cc"), b("dd"))); // 00 02 cc 00 02 dd
+        h.client(ISN + 1 + 12 + 5, 0x018, slice(t, 5, 8)); // queued: 02 dd
+        Dissection e = h.client(ISN + 1 + 12, 0x018, slice(t, 0, 5)); // cc, then 00 held over and completed
+        assertEquals("6363,6464", field(e, "rec.body"));
+    }
+
+    /** As tshark, which has no idle timeout: an idle flow keeps its number and analysis, and speaks on. */
+    @Test
+    void anIdleFlowKeepsItsNumberAndResumesDelivery() {
+        StreamHarness h = new StreamHarness(ReassemblyOptions.defaults().withFlowIdleTimeoutNanos(1_000_000_000L));
+        h.client(ISN, 0x002, new byte[0]);
+        byte[] s = StreamHarness.stream(List.of(b("ab"), b("cd")));
+        h.client(ISN + 1, 0x018, slice(s, 0, 4));
+        h.pause(5_000_000);
+        Dissection d = h.client(ISN + 1 + 4, 0x018, slice(s, 4, 8));
+        assertEquals("0", field(d, "tcp.stream"));
+        assertEquals("5", field(d, "tcp.seq"));
+        assertEquals("", field(d, "tcp.analysis.lost_segment"));
+        assertEquals(1, h.engine.session().counters().get(ReassemblyCounter.FLOWS_EVICTED_IDLE));
+        assertEquals(1, h.ends, "idling ended the first delivery");
+        assertEquals("abcd", h.records.toString(StandardCharsets.ISO_8859_1), "a new one from where bytes resumed");
+        assertEquals(List.of(), h.gaps);
+        Dissection other = h.send(StreamHarness.CLIENT, 40001, StreamHarness.SERVER, StreamHarness.PORT, 1, 0, 0x002,
+                new byte[0]);
+        assertEquals("1", field(other, "tcp.stream"));
+    }
+
     @Test
     void aGapAtFinIsReportedAndFramingStops() {
         StreamHarness h = new StreamHarness(ReassemblyOptions.defaults());
