@@ -25,6 +25,8 @@ final class TcpHalf {
 
     boolean lastAckSet;
     int lastAck;
+    /** Capture time of this direction's last ACK (nanoseconds): fast retransmissions are measured from it. */
+    long lastAckTime;
     int window = -1;
     int dupAckNum;
     long lastNonDupAckFrame;

@@ -26,8 +26,8 @@ import dev.dissect.net.flow.SessionStore;
  *
  * <p>Sequence analysis follows Wireshark's {@code tcp_analyze_sequence_number} (packet-tcp.c) in order and
  * conditions: zero-window probe, zero window, lost segment, keep-alive, window update, duplicate ACK, then
- * retransmission / fast retransmission / out-of-order (out-of-order when the segment came within the initial RTT,
- * or 3 ms, of the highest one).
+ * fast retransmission / spurious retransmission (every byte already acknowledged) / out-of-order (the segment came
+ * within the initial RTT, or 3 ms, of the highest one) / retransmission.
  *
  * <p>Not thread-safe: one per session, and the engine is single-threaded per session.
  */
@@ -241,17 +241,27 @@ public final class TcpReassembler {
             result.dupAckNum = fwd.dupAckNum;
             result.dupAckFrame = fwd.lastNonDupAckFrame;
         }
-        if ((seglen > 0 || syn || fin) && fwd.nextSet && seqPos < fwd.nextPos
-                && (a & TcpSegmentResult.KEEP_ALIVE) == 0) {
+        if ((seglen > 0 || syn || fin) && (a & TcpSegmentResult.KEEP_ALIVE) == 0) {
+            boolean notAdvanced = fwd.nextSet && seqPos < fwd.nextPos
+                    && !(seglen > 1 && seqPos == fwd.nextPos - 1); // data after a zero-window probe's byte
+            // Times are compared unsigned, as Wireshark's guint64: a segment stamped before the one it is measured
+            // from (captures merged from several interfaces) is never "soon after" it.
+            long sinceAck = now - rev.lastAckTime;
             long since = now - fwd.nextTime;
             long threshold = flow.initialRtt > 0 ? flow.initialRtt : OUT_OF_ORDER_DEFAULT_NANOS;
-            if (since < FAST_RETRANSMISSION_NANOS && rev.dupAckNum >= 2 && rev.lastAckSet && rev.lastAck == seq) {
+            if (notAdvanced && rev.dupAckNum >= 2 && rev.lastAckSet && rev.lastAck == seq
+                    && Long.compareUnsigned(sinceAck, FAST_RETRANSMISSION_NANOS) < 0) {
                 a |= TcpSegmentResult.FAST_RETRANSMISSION | TcpSegmentResult.RETRANSMISSION;
-            } else if (since < threshold && fwd.nextPos != seqPos + seglen + (syn ? 1 : 0) + (fin ? 1 : 0)) {
+            } else if (seglen > 0 && rev.lastAckSet && rev.lastAck != 0 && seq + seglen - rev.lastAck <= 0) {
+                // Every byte was acknowledged already, whether or not it advances the sequence (the ACK may have
+                // covered segments the capture missed); Wireshark checks this before out-of-order.
+                a |= TcpSegmentResult.SPURIOUS_RETRANSMISSION | TcpSegmentResult.RETRANSMISSION;
+            } else if (notAdvanced && Long.compareUnsigned(since, threshold) < 0
+                    && fwd.nextPos != seqPos + seglen + (syn ? 1 : 0) + (fin ? 1 : 0)) {
                 // Compared with where this segment ends counting SYN and FIN, as Wireshark: a FIN sent again is a
                 // retransmission however soon it comes, a SYN long overtaken is out of order.
                 a |= TcpSegmentResult.OUT_OF_ORDER;
-            } else {
+            } else if (notAdvanced) {
                 a |= TcpSegmentResult.RETRANSMISSION;
             }
         }
@@ -279,6 +289,7 @@ public final class TcpReassembler {
             }
             fwd.lastAck = ack;
             fwd.lastAckSet = true;
+            fwd.lastAckTime = now;
         }
         fwd.window = (int) Math.min(Integer.MAX_VALUE, window);
         if (fin && !fwd.finSeen) {

@@ -52,6 +52,23 @@ class TcpAnalysisTest {
         return c;
     }
 
+    /** Data sent again after the peer acknowledged it, and a segment stamped before the one it follows. */
+    static TcpConversation spurious() {
+        TcpConversation c = new TcpConversation();
+        int a = TcpConversation.ACK;
+        int pa = TcpConversation.PSH | a;
+        c.client(0, 1000, 0, TcpConversation.SYN, 65535, 0);              // 1 SYN
+        c.server(10, 5000, 1001, TcpConversation.SYN | a, 65535, 0);      // 2 SYN-ACK
+        c.client(20, 1001, 5001, a, 65535, 0);                            // 3 ACK (iRTT 20 ms)
+        c.client(30, 1001, 5001, pa, 65535, 100);                         // 4 data
+        c.client(31, 1101, 5001, pa, 65535, 100);                         // 5 data
+        c.server(40, 5001, 1201, a, 65535, 0);                            // 6 ACK of 4 and 5
+        c.client(41, 1001, 5001, pa, 65535, 100);                         // 7 4 again: spurious, not out of order
+        c.client(45, 1201, 5001, pa, 65535, 100);                         // 8 data
+        c.client(25, 1201, 5001, pa, 65535, 100);                         // 9 8 again, stamped before it
+        return c;
+    }
+
     /** tshark 4.0.17's cells for {@link #FIELDS}, frame by frame. */
     private static final String[][] TSHARK = {
             {"0", "0", "1", "0", "", "", "", "", "", "", "", "", "", "", "", "", "", ""}, // 1
@@ -135,6 +152,21 @@ class TcpAnalysisTest {
         assertFrame(frames, 20, "tcp.analysis.ack_rtt", "0.180000000");
     }
 
+    /** tshark 4.0.17 on {@link #spurious()}: 7 is a spurious retransmission, 9 a plain one (not out of order). */
+    @Test
+    void spuriousRetransmissionAndASegmentStampedEarlier() {
+        List<Dissection> frames = spurious().dissect();
+        String[] retransmission = {"", "", "", "", "", "", "1", "", "1"};
+        String[] spurious = {"", "", "", "", "", "", "1", "", ""};
+        for (int f = 1; f <= frames.size(); f++) {
+            assertFrame(frames, f, "tcp.analysis.retransmission", retransmission[f - 1]);
+            assertFrame(frames, f, "tcp.analysis.spurious_retransmission", spurious[f - 1]);
+            assertFrame(frames, f, "tcp.analysis.out_of_order", "");
+        }
+        assertEquals("[TCP Spurious Retransmission] 40000 \u2192 80 [PSH, ACK] Seq=1 Ack=1 Win=65535 Len=100",
+                frames.get(6).infoText().toString());
+    }
+
     @Test
     void aNewSynOnAClosedConnectionReusesPorts() {
         List<Dissection> frames = conversation().dissect();
@@ -147,6 +179,7 @@ class TcpAnalysisTest {
     void writesThePcapWhenAsked() throws IOException {
         String path = System.getProperty("dissect.tcpAnalysisPcap");
         if (path != null) {
+            spurious().writePcap(Path.of(path + ".spurious.pcap"));
             conversation().writePcap(Path.of(path));
             List<Dissection> frames = conversation().dissect();
             StringBuilder out = new StringBuilder();
