@@ -22,14 +22,20 @@ class TcpAnalysisTest {
         "tcp.analysis.keep_alive", "tcp.analysis.window_update", "tcp.analysis.reused_ports",
         "tcp.analysis.acks_frame", "tcp.analysis.ack_rtt"};
 
+    /** Frames 1-3: client ISN 1000, server ISN 5000, an initial RTT of 20 ms. */
+    private static TcpConversation handshake() {
+        TcpConversation c = new TcpConversation();
+        c.client(0, 1000, 0, TcpConversation.SYN, 65535, 0);                                     // 1 SYN
+        c.server(10, 5000, 1001, TcpConversation.SYN | TcpConversation.ACK, 65535, 0);           // 2 SYN-ACK
+        c.client(20, 1001, 5001, TcpConversation.ACK, 65535, 0);                                 // 3 ACK
+        return c;
+    }
+
     /** Frames 1-22 of one connection, then a new one on the same ports; see each line's comment. */
     static TcpConversation conversation() {
-        TcpConversation c = new TcpConversation();
+        TcpConversation c = handshake();
         int a = TcpConversation.ACK;
         int pa = TcpConversation.PSH | a;
-        c.client(0, 1000, 0, TcpConversation.SYN, 65535, 0);              // 1 SYN
-        c.server(10, 5000, 1001, TcpConversation.SYN | a, 65535, 0);      // 2 SYN-ACK
-        c.client(20, 1001, 5001, a, 65535, 0);                            // 3 ACK (iRTT 20 ms)
         c.client(30, 1001, 5001, pa, 65535, 100);                         // 4 data
         c.server(40, 5001, 1101, a, 65535, 0);                            // 5 ACK of 4
         c.client(50, 1201, 5001, pa, 65535, 100);                         // 6 data after a hole: lost segment
@@ -54,12 +60,9 @@ class TcpAnalysisTest {
 
     /** Data sent again after the peer acknowledged it, and a segment stamped before the one it follows. */
     static TcpConversation spurious() {
-        TcpConversation c = new TcpConversation();
+        TcpConversation c = handshake();
         int a = TcpConversation.ACK;
         int pa = TcpConversation.PSH | a;
-        c.client(0, 1000, 0, TcpConversation.SYN, 65535, 0);              // 1 SYN
-        c.server(10, 5000, 1001, TcpConversation.SYN | a, 65535, 0);      // 2 SYN-ACK
-        c.client(20, 1001, 5001, a, 65535, 0);                            // 3 ACK (iRTT 20 ms)
         c.client(30, 1001, 5001, pa, 65535, 100);                         // 4 data
         c.client(31, 1101, 5001, pa, 65535, 100);                         // 5 data
         c.server(40, 5001, 1201, a, 65535, 0);                            // 6 ACK of 4 and 5
