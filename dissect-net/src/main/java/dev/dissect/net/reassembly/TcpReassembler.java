@@ -164,14 +164,12 @@ public final class TcpReassembler {
             fwd.restart();
         }
         if (syn) {
+            windowScaling(fwd, rev, wsShift, ackFlag);
             if (!fwd.synSeen) {
                 fwd.synSeen = true;
                 fwd.isn = seq;
                 fwd.base = seq;
                 fwd.baseSet = true;
-                if (fwd.wsShift == TcpHalf.WS_UNKNOWN) { // a later SYN (new ISN) keeps the first one's scale
-                    fwd.wsShift = wsShift >= 0 ? Math.min(wsShift, 14) : TcpHalf.WS_NONE;
-                }
                 if (!ackFlag) {
                     flow.synTime = now;
                 }
@@ -195,7 +193,8 @@ public final class TcpReassembler {
         result.streamIndex = flow.streamIndex;
         result.direction = dir;
         result.seq = (seq - fwd.base) & 0xFFFF_FFFFL;
-        result.ack = ackFlag ? (ack - rev.base) & 0xFFFF_FFFFL : 0;
+        // Without the ACK flag tshark shows the field as it is (relative numbers apply to acknowledgments only).
+        result.ack = ackFlag ? (ack - rev.base) & 0xFFFF_FFFFL : ack & 0xFFFF_FFFFL;
         result.nextSeq = (seq - fwd.base + seglen + (syn ? 1 : 0) + (fin ? 1 : 0)) & 0xFFFF_FFFFL;
         result.peerBase = rev.base;
         result.peerBaseSet = rev.baseSet;
@@ -204,12 +203,13 @@ public final class TcpReassembler {
         long window = windowRaw;
         if (syn) {
             result.scaleFactor = TcpSegmentResult.SCALE_NOT_SHOWN;
-        } else if (fwd.wsShift == TcpHalf.WS_NONE || rev.wsShift == TcpHalf.WS_NONE) {
+        } else if (fwd.wsShift == TcpHalf.WS_NONE) {
             result.scaleFactor = TcpSegmentResult.SCALE_NONE;
         } else if (fwd.wsShift == TcpHalf.WS_UNKNOWN) {
             result.scaleFactor = TcpSegmentResult.SCALE_UNKNOWN;
         } else {
-            // This direction's SYN gave its shift; as Wireshark, it applies even if the peer's SYN was not seen.
+            // This direction's SYN gave its shift; as Wireshark, it applies unless the SYNs said otherwise (see
+            // windowScaling), even if the peer's SYN was not seen.
             result.scaleFactor = 1 << fwd.wsShift;
             window = (long) windowRaw << fwd.wsShift;
         }
@@ -299,6 +299,25 @@ public final class TcpReassembler {
         }
         if (rst) {
             flow.rstSeen = true;
+        }
+    }
+
+    /**
+     * Window scaling as Wireshark decides it on each SYN: the option, when present, sets this direction's shift
+     * (every SYN, retransmissions and new ISNs too). A direction with no shift yet means scaling is off both ways
+     * (the peer's SYN-ACK may be missed); a SYN-ACK answering a SYN without the option does not scale either. Each
+     * direction's window then follows its own shift only: in webex.pcap a SYN with the option, sent again after a
+     * SYN-ACK without it, scales the client's window again, and tshark shows it so.
+     */
+    private static void windowScaling(TcpHalf fwd, TcpHalf rev, int wsShift, boolean synAck) {
+        if (wsShift >= 0) {
+            fwd.wsShift = Math.min(wsShift, 14);
+        }
+        if (fwd.wsShift == TcpHalf.WS_UNKNOWN) {
+            fwd.wsShift = TcpHalf.WS_NONE;
+            rev.wsShift = TcpHalf.WS_NONE;
+        } else if (synAck && rev.wsShift == TcpHalf.WS_NONE) {
+            fwd.wsShift = TcpHalf.WS_NONE;
         }
     }
 

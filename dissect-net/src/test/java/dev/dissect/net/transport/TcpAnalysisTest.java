@@ -72,6 +72,22 @@ class TcpAnalysisTest {
         return c;
     }
 
+    /**
+     * A SYN asking for window scaling, a SYN-ACK without it, the SYN sent again; then a FIN without ACK. The
+     * client's later windows are scaled (its SYN came again after the SYN-ACK), the server's are not.
+     */
+    static TcpConversation scaling() {
+        TcpConversation c = new TcpConversation();
+        c.clientScaled(0, 1000, 6);                                       // 1 SYN, WS=6
+        c.server(10, 5000, 1001, TcpConversation.SYN | TcpConversation.ACK, 65535, 0); // 2 SYN-ACK, no WS
+        c.clientScaled(20, 1000, 6);                                      // 3 SYN again
+        c.server(30, 5000, 1001, TcpConversation.SYN | TcpConversation.ACK, 65535, 0); // 4 SYN-ACK again
+        c.client(40, 1001, 5001, TcpConversation.ACK, 100, 0);            // 5 ACK: window 100 << 6
+        c.server(50, 5001, 1001, TcpConversation.ACK, 100, 0);            // 6 ACK: window 100
+        c.client(60, 1001, 5001, TcpConversation.FIN, 100, 0);            // 7 FIN without ACK: raw ack
+        return c;
+    }
+
     /** tshark 4.0.17's cells for {@link #FIELDS}, frame by frame. */
     private static final String[][] TSHARK = {
             {"0", "0", "1", "0", "", "", "", "", "", "", "", "", "", "", "", "", "", ""}, // 1
@@ -170,6 +186,19 @@ class TcpAnalysisTest {
                 frames.get(6).infoText().toString());
     }
 
+    /** tshark 4.0.17 on {@link #scaling()}. */
+    @Test
+    void eachDirectionScalesByItsOwnSynAndAnAckWithoutTheFlagIsRaw() {
+        List<Dissection> frames = scaling().dissect();
+        assertFrame(frames, 5, "tcp.window_size", "6400");
+        assertFrame(frames, 5, "tcp.window_size_scalefactor", "64");
+        assertFrame(frames, 6, "tcp.window_size", "100");
+        assertFrame(frames, 6, "tcp.window_size_scalefactor", "-2");
+        assertFrame(frames, 7, "tcp.window_size", "6400");
+        assertFrame(frames, 7, "tcp.ack", "5001");
+        assertFrame(frames, 1, "tcp.ack", "0");
+    }
+
     @Test
     void aNewSynOnAClosedConnectionReusesPorts() {
         List<Dissection> frames = conversation().dissect();
@@ -183,6 +212,7 @@ class TcpAnalysisTest {
         String path = System.getProperty("dissect.tcpAnalysisPcap");
         if (path != null) {
             spurious().writePcap(Path.of(path + ".spurious.pcap"));
+            scaling().writePcap(Path.of(path + ".scaling.pcap"));
             conversation().writePcap(Path.of(path));
             List<Dissection> frames = conversation().dissect();
             StringBuilder out = new StringBuilder();
