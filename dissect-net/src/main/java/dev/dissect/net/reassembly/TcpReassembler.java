@@ -119,10 +119,12 @@ public final class TcpReassembler {
         int seq = (int) seqRaw;
         int ack = (int) ackRaw;
         result.clear();
-        if (flow != null && syn && !ackFlag && flow.closed()) {
+        if (flow != null && syn && !ackFlag) {
             TcpHalf h = flow.halves[low == flow.clientIsLow ? 0 : 1];
-            if (!h.synSeen || h.isn != seq) {
-                remove(flow);
+            // As Wireshark: a SYN whose sequence number is not the direction's base starts a new connection, even on
+            // a flow that never closed.
+            if (h.synSeen ? h.isn != seq : flow.closed() || h.baseSet && h.base != seq) {
+                remove(flow, flow.closed());
                 counters.add(ReassemblyCounter.FLOWS_REUSED, 1);
                 result.analysis |= TcpSegmentResult.REUSED_PORTS;
                 flow = null;
@@ -432,17 +434,25 @@ public final class TcpReassembler {
         f.idle = false;
     }
 
-    /**
-     * Forgets a flow (evicted, timed out, or its ports reused). Each direction still open is ended first, so its
-     * stream dissector gets what is held (with gaps for holes) and {@code onEnd}; fields it records then go to the
-     * frame being dissected, the one that caused the eviction.
-     */
+    /** Forgets a flow (evicted, or its ports reused once it closed), flushing its streams. */
     private void remove(TcpFlow f) {
+        remove(f, true);
+    }
+
+    /**
+     * Forgets a flow. With {@code flush}, each direction still open is ended first, so its stream dissector gets
+     * what is held (with gaps for holes) and {@code onEnd}; fields it records then go to the frame being dissected,
+     * the one that caused the eviction. Without (a connection replaced by a new SYN before it closed), what its
+     * streams held is dropped silently, as tshark never shows an unfinished connection's held bytes then.
+     */
+    private void remove(TcpFlow f, boolean flush) {
         unlink(f);
         table.remove(f.tableKey);
         for (TcpHalf h : f.halves) {
-            if (h.stream != null) {
+            if (h.stream != null && flush) {
                 h.stream.end();
+            } else if (h.stream != null) {
+                h.stream.release();
             }
         }
     }

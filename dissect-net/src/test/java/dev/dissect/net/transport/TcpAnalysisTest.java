@@ -88,6 +88,15 @@ class TcpAnalysisTest {
         return c;
     }
 
+    /** A connection that never closes, then a SYN with another ISN on the same ports. */
+    static TcpConversation reusedWhileOpen() {
+        TcpConversation c = handshake();
+        c.client(30, 1001, 5001, TcpConversation.PSH | TcpConversation.ACK, 65535, 10); // 4 data
+        c.client(2000, 9000, 0, TcpConversation.SYN, 65535, 0);                        // 5 SYN, new ISN
+        c.server(2010, 7000, 9001, TcpConversation.SYN | TcpConversation.ACK, 65535, 0); // 6 SYN-ACK
+        return c;
+    }
+
     /** tshark 4.0.17's cells for {@link #FIELDS}, frame by frame. */
     private static final String[][] TSHARK = {
             {"0", "0", "1", "0", "", "", "", "", "", "", "", "", "", "", "", "", "", ""}, // 1
@@ -199,6 +208,18 @@ class TcpAnalysisTest {
         assertFrame(frames, 1, "tcp.ack", "0");
     }
 
+    /** tshark 4.0.17 on {@link #reusedWhileOpen()}: a new ISN starts a new stream even before FIN or RST. */
+    @Test
+    void aNewSynOnAnOpenConnectionReusesPortsToo() {
+        List<Dissection> frames = reusedWhileOpen().dissect();
+        assertFrame(frames, 5, "tcp.stream", "1");
+        assertFrame(frames, 5, "tcp.analysis.reused_ports", "1");
+        assertFrame(frames, 5, "tcp.seq", "0");
+        assertFrame(frames, 6, "tcp.stream", "1");
+        assertFrame(frames, 6, "tcp.ack", "1");
+        assertEquals("raw:ip:tcp", frames.get(4).protocolsText().toString(), "the old flow's held bytes not shown");
+    }
+
     @Test
     void aNewSynOnAClosedConnectionReusesPorts() {
         List<Dissection> frames = conversation().dissect();
@@ -213,6 +234,7 @@ class TcpAnalysisTest {
         if (path != null) {
             spurious().writePcap(Path.of(path + ".spurious.pcap"));
             scaling().writePcap(Path.of(path + ".scaling.pcap"));
+            reusedWhileOpen().writePcap(Path.of(path + ".reused.pcap"));
             conversation().writePcap(Path.of(path));
             List<Dissection> frames = conversation().dissect();
             StringBuilder out = new StringBuilder();
