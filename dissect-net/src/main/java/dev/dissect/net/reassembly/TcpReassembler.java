@@ -232,12 +232,14 @@ public final class TcpReassembler {
         }
         boolean sameState = seglen == 0 && window != 0 && fwd.nextSet && seqPos == fwd.nextPos && ackFlag
                 && fwd.lastAckSet && ack == fwd.lastAck && !sfr;
-        if (sameState && window != fwd.window) {
+        // Windows are compared as the header carries them, unscaled, as Wireshark: a SYN-ACK's window and the same
+        // number in the next ACK are the same window, though only the second is scaled (tcp-simple-gap2).
+        if (sameState && windowRaw != fwd.window) {
             a |= TcpSegmentResult.WINDOW_UPDATE;
         }
-        if (sameState && window == fwd.window && (rev.lastAnalysis & TcpSegmentResult.KEEP_ALIVE) != 0) {
+        if (sameState && windowRaw == fwd.window && (rev.lastAnalysis & TcpSegmentResult.KEEP_ALIVE) != 0) {
             a |= TcpSegmentResult.KEEP_ALIVE_ACK;
-        } else if (sameState && window == fwd.window) {
+        } else if (sameState && windowRaw == fwd.window) {
             a |= TcpSegmentResult.DUPLICATE_ACK;
             fwd.dupAckNum++;
             result.dupAckNum = fwd.dupAckNum;
@@ -293,7 +295,7 @@ public final class TcpReassembler {
             fwd.lastAckSet = true;
             fwd.lastAckTime = now;
         }
-        fwd.window = (int) Math.min(Integer.MAX_VALUE, window);
+        fwd.window = windowRaw;
         if (fin && !fwd.finSeen) {
             fwd.finSeen = true;
             fwd.finPos = seqPos + seglen - 1;

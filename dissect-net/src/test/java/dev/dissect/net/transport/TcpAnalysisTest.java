@@ -88,6 +88,16 @@ class TcpAnalysisTest {
         return c;
     }
 
+    /** Both sides scale by 32; the server's first ACK carries the same window field as its SYN-ACK. */
+    static TcpConversation sameWindowField() {
+        TcpConversation c = new TcpConversation();
+        c.clientScaled(0, 1000, 5);                                                               // 1 SYN
+        c.scaleNext(5).server(10, 5000, 1001, TcpConversation.SYN | TcpConversation.ACK, 1024, 0); // 2 SYN-ACK
+        c.client(20, 1001, 5001, TcpConversation.ACK, 1024, 0);                                  // 3 ACK
+        c.server(30, 5001, 1001, TcpConversation.ACK, 1024, 0);                                  // 4 dup ACK of 2
+        return c;
+    }
+
     /** A connection that never closes, then a SYN with another ISN on the same ports. */
     static TcpConversation reusedWhileOpen() {
         TcpConversation c = handshake();
@@ -208,6 +218,15 @@ class TcpAnalysisTest {
         assertFrame(frames, 1, "tcp.ack", "0");
     }
 
+    /** tshark 4.0.17 on {@link #sameWindowField()}: windows are compared unscaled. */
+    @Test
+    void theSameWindowFieldIsTheSameWindowScaledOrNot() {
+        List<Dissection> frames = sameWindowField().dissect();
+        assertFrame(frames, 4, "tcp.window_size", "32768");
+        assertFrame(frames, 4, "tcp.analysis.duplicate_ack", "1,1");
+        assertFrame(frames, 4, "tcp.analysis.window_update", "");
+    }
+
     /** tshark 4.0.17 on {@link #reusedWhileOpen()}: a new ISN starts a new stream even before FIN or RST. */
     @Test
     void aNewSynOnAnOpenConnectionReusesPortsToo() {
@@ -235,6 +254,7 @@ class TcpAnalysisTest {
             spurious().writePcap(Path.of(path + ".spurious.pcap"));
             scaling().writePcap(Path.of(path + ".scaling.pcap"));
             reusedWhileOpen().writePcap(Path.of(path + ".reused.pcap"));
+            sameWindowField().writePcap(Path.of(path + ".window.pcap"));
             conversation().writePcap(Path.of(path));
             List<Dissection> frames = conversation().dissect();
             StringBuilder out = new StringBuilder();

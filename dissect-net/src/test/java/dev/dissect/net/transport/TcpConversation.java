@@ -43,8 +43,13 @@ final class TcpConversation {
 
     /** A client-to-server SYN carrying the window-scale option with {@code shift}. */
     TcpConversation clientScaled(long millis, long seq, int shift) {
+        return scaleNext(shift).client(millis, seq, 0, SYN, 65535, 0);
+    }
+
+    /** Gives the next segment the window-scale option with {@code shift}. */
+    TcpConversation scaleNext(int shift) {
         scale = shift;
-        return client(millis, seq, 0, SYN, 65535, 0);
+        return this;
     }
 
     private int scale = -1;
