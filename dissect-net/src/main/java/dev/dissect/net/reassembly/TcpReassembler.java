@@ -197,7 +197,7 @@ public final class TcpReassembler {
         result.seq = (seq - fwd.base) & 0xFFFF_FFFFL;
         // Without the ACK flag tshark shows the field as it is (relative numbers apply to acknowledgments only).
         result.ack = ackFlag ? (ack - rev.base) & 0xFFFF_FFFFL : ack & 0xFFFF_FFFFL;
-        result.nextSeq = (seq - fwd.base + seglen + (syn ? 1 : 0) + (fin ? 1 : 0)) & 0xFFFF_FFFFL;
+        result.nextSeq = (seq - fwd.base + seglen + (syn || fin ? 1 : 0)) & 0xFFFF_FFFFL;
         result.peerBase = rev.base;
         result.peerBaseSet = rev.baseSet;
         result.initialRttNanos = flow.initialRtt;
@@ -261,7 +261,7 @@ public final class TcpReassembler {
                 // covered segments the capture missed); Wireshark checks this before out-of-order.
                 a |= TcpSegmentResult.SPURIOUS_RETRANSMISSION | TcpSegmentResult.RETRANSMISSION;
             } else if (notAdvanced && Long.compareUnsigned(since, threshold) < 0
-                    && fwd.nextPos != seqPos + seglen + (syn ? 1 : 0) + (fin ? 1 : 0)) {
+                    && fwd.nextPos != seqPos + seglen + (syn || fin ? 1 : 0)) {
                 // Compared with where this segment ends counting SYN and FIN, as Wireshark: a FIN sent again is a
                 // retransmission however soon it comes, a SYN long overtaken is out of order.
                 a |= TcpSegmentResult.OUT_OF_ORDER;
@@ -272,7 +272,7 @@ public final class TcpReassembler {
         result.analysis |= a;
         fwd.lastAnalysis = a;
 
-        long end = seqPos + seglen + (syn ? 1 : 0) + (fin ? 1 : 0);
+        long end = seqPos + seglen + (syn || fin ? 1 : 0);
         if ((!fwd.nextSet || end > fwd.nextPos) && (a & (TcpSegmentResult.ZERO_WINDOW_PROBE
                 | TcpSegmentResult.KEEP_ALIVE)) == 0) {
             fwd.nextSet = true;

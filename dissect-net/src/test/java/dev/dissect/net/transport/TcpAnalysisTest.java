@@ -98,6 +98,14 @@ class TcpAnalysisTest {
         return c;
     }
 
+    /** A segment with both SYN and FIN: it takes one sequence number, not two. */
+    static TcpConversation synFin() {
+        TcpConversation c = new TcpConversation();
+        c.client(0, 1000, 0, TcpConversation.SYN | TcpConversation.FIN, 65535, 0); // 1 SYN+FIN
+        c.client(10, 1001, 0, TcpConversation.FIN, 65535, 0);                      // 2 FIN at the next number
+        return c;
+    }
+
     /** A connection that never closes, then a SYN with another ISN on the same ports. */
     static TcpConversation reusedWhileOpen() {
         TcpConversation c = handshake();
@@ -227,6 +235,16 @@ class TcpAnalysisTest {
         assertFrame(frames, 4, "tcp.analysis.window_update", "");
     }
 
+    /** tshark 4.0.17 on {@link #synFin()}. */
+    @Test
+    void synAndFinTogetherTakeOneSequenceNumber() {
+        List<Dissection> frames = synFin().dissect();
+        assertFrame(frames, 1, "tcp.nxtseq", "1");
+        assertFrame(frames, 2, "tcp.seq", "1");
+        assertFrame(frames, 2, "tcp.analysis.lost_segment", "");
+        assertFrame(frames, 2, "tcp.analysis.retransmission", "");
+    }
+
     /** tshark 4.0.17 on {@link #reusedWhileOpen()}: a new ISN starts a new stream even before FIN or RST. */
     @Test
     void aNewSynOnAnOpenConnectionReusesPortsToo() {
@@ -255,6 +273,7 @@ class TcpAnalysisTest {
             scaling().writePcap(Path.of(path + ".scaling.pcap"));
             reusedWhileOpen().writePcap(Path.of(path + ".reused.pcap"));
             sameWindowField().writePcap(Path.of(path + ".window.pcap"));
+            synFin().writePcap(Path.of(path + ".synfin.pcap"));
             conversation().writePcap(Path.of(path));
             List<Dissection> frames = conversation().dissect();
             StringBuilder out = new StringBuilder();
