@@ -43,6 +43,12 @@ import java.util.Set;
  * dissector once per connection, from its first bytes; tshark's STARTTLS dissectors hand over to TLS, and its
  * heuristics are asked again on every segment of a connection no dissector claimed.
  *
+ * <p>Sequence analysis of a TCP connection tshark also saw inside a tunnel we do not open (rule 11): once a frame
+ * beyond our reach (rule 2) shows {@code tcp} in tshark's {@code frame.protocols} and not in ours (and no
+ * {@code icmp} before it: headers quoted in ICMP errors are not analysed), later differing {@code tcp.seq}, {@code tcp.nxtseq}, {@code tcp.ack}
+ * and {@code tcp.analysis.*} cells of that connection (tshark's {@code tcp.stream}) are skipped: tshark's analysis
+ * counted segments we never saw.
+ *
  * <p>An HTTP message without a length at the end of a TLS connection (rule 9): we dissect it in the frame that
  * closes the connection (as tshark does for cleartext HTTP); tshark 4.0 keeps it in TLS's reassembly and never
  * shows it. In a connection where tshark showed {@code tls}, a frame where ours is tshark's plus {@code :http}
@@ -77,6 +83,10 @@ final class DeliberateDifferences {
     private String stream;
     /** tshark's tcp.stream numbers of connections whose ServerHello chose an ARIA suite. */
     private final Set<String> ariaConnections = new HashSet<>();
+    /** tshark's tcp.stream numbers of connections with segments beyond our reach (inside a tunnel). */
+    private final Set<String> partlyUnseen = new HashSet<>();
+    private boolean analysisOfPartlyUnseen;
+    private String unseenStream;
 
     DeliberateDifferences(Set<String> ourProtocols) {
         this.ourProtocols = ourProtocols;
@@ -90,9 +100,14 @@ final class DeliberateDifferences {
         tlsAfterOtherProtocol = false;
         httpAtTlsClose = false;
         stream = null;
+        analysisOfPartlyUnseen = false;
+        unseenStream = null;
         if (!tcpStream.isEmpty()) {
             int comma = tcpStream.indexOf(',');
             stream = comma < 0 ? tcpStream : tcpStream.substring(0, comma);
+            unseenStream = theirs.contains(":tcp") && !ours.contains(":tcp") && !theirs.contains(":icmp")
+                    ? stream : null;
+            analysisOfPartlyUnseen = partlyUnseen.contains(stream);
             int tcp = theirs.indexOf(":tcp:");
             if (tcp >= 0) {
                 int start = tcp + 5;
@@ -117,6 +132,9 @@ final class DeliberateDifferences {
             for (int i = k; i < t.length; i++) {
                 beyondReach.add(t[i]);
             }
+        }
+        if (unseenStream != null && frameBeyondReach) {
+            partlyUnseen.add(unseenStream); // rule 11: tshark saw this segment where we do not reach
         }
     }
 
@@ -161,6 +179,10 @@ final class DeliberateDifferences {
         }
         if (httpAtTlsClose && (field.equals(PROTOCOLS) || theirs.isEmpty() && field.startsWith("http."))) {
             return true; // rule 9: HTTP without a length at the close of a TLS connection
+        }
+        if (analysisOfPartlyUnseen && (field.startsWith("tcp.analysis.") || field.equals("tcp.seq")
+                || field.equals("tcp.nxtseq") || field.equals("tcp.ack"))) {
+            return true; // rule 11: sequence analysis of a connection tshark also saw inside a tunnel
         }
         if (field.equals(PROTOCOLS)) {
             return protocolsWithinReach;

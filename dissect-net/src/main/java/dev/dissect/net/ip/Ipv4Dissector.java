@@ -163,7 +163,8 @@ public final class Ipv4Dissector implements Dissector {
         tree.addBytes(ADDR, data, finalDstAt, 4);
         SessionContext session = ctx instanceof SessionContext sc ? sc : null;
         if (session != null) {
-            session.session().endpoints().ipv4(data, srcAt, dstAt, tree);
+            // The final destination, as Wireshark's conversations (and tcp.stream) take it from ip.dst.
+            session.session().endpoints().ipv4(data, srcAt, finalDstAt, tree);
         }
         if (headerLength > length) {
             tree.diagnose(TRUNCATED, offset, length, "header " + headerLength + " bytes, " + length + " captured");

@@ -25,6 +25,9 @@ final class TcpHalf {
 
     boolean lastAckSet;
     int lastAck;
+    /** Capture time of this direction's last ACK (nanoseconds): fast retransmissions are measured from it. */
+    long lastAckTime;
+    /** The window field of this direction's last segment, unscaled. */
     int window = -1;
     int dupAckNum;
     long lastNonDupAckFrame;

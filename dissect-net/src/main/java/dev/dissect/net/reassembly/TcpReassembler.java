@@ -26,8 +26,8 @@ import dev.dissect.net.flow.SessionStore;
  *
  * <p>Sequence analysis follows Wireshark's {@code tcp_analyze_sequence_number} (packet-tcp.c) in order and
  * conditions: zero-window probe, zero window, lost segment, keep-alive, window update, duplicate ACK, then
- * retransmission / fast retransmission / out-of-order (out-of-order when the segment came within the initial RTT,
- * or 3 ms, of the highest one).
+ * fast retransmission / spurious retransmission (every byte already acknowledged) / out-of-order (the segment came
+ * within the initial RTT, or 3 ms, of the highest one) / retransmission.
  *
  * <p>Not thread-safe: one per session, and the engine is single-threaded per session.
  */
@@ -119,10 +119,12 @@ public final class TcpReassembler {
         int seq = (int) seqRaw;
         int ack = (int) ackRaw;
         result.clear();
-        if (flow != null && syn && !ackFlag && flow.closed()) {
+        if (flow != null && syn && !ackFlag) {
             TcpHalf h = flow.halves[low == flow.clientIsLow ? 0 : 1];
-            if (!h.synSeen || h.isn != seq) {
-                remove(flow);
+            // As Wireshark: a SYN whose sequence number is not the direction's base starts a new connection, even on
+            // a flow that never closed.
+            if (h.synSeen ? h.isn != seq : flow.closed() || h.baseSet && h.base != seq) {
+                remove(flow, flow.closed());
                 counters.add(ReassemblyCounter.FLOWS_REUSED, 1);
                 result.analysis |= TcpSegmentResult.REUSED_PORTS;
                 flow = null;
@@ -164,14 +166,12 @@ public final class TcpReassembler {
             fwd.restart();
         }
         if (syn) {
+            windowScaling(fwd, rev, wsShift, ackFlag);
             if (!fwd.synSeen) {
                 fwd.synSeen = true;
                 fwd.isn = seq;
                 fwd.base = seq;
                 fwd.baseSet = true;
-                if (fwd.wsShift == TcpHalf.WS_UNKNOWN) { // a later SYN (new ISN) keeps the first one's scale
-                    fwd.wsShift = wsShift >= 0 ? Math.min(wsShift, 14) : TcpHalf.WS_NONE;
-                }
                 if (!ackFlag) {
                     flow.synTime = now;
                 }
@@ -195,8 +195,9 @@ public final class TcpReassembler {
         result.streamIndex = flow.streamIndex;
         result.direction = dir;
         result.seq = (seq - fwd.base) & 0xFFFF_FFFFL;
-        result.ack = ackFlag ? (ack - rev.base) & 0xFFFF_FFFFL : 0;
-        result.nextSeq = (seq - fwd.base + seglen + (syn ? 1 : 0) + (fin ? 1 : 0)) & 0xFFFF_FFFFL;
+        // Without the ACK flag tshark shows the field as it is (relative numbers apply to acknowledgments only).
+        result.ack = ackFlag ? (ack - rev.base) & 0xFFFF_FFFFL : ack & 0xFFFF_FFFFL;
+        result.nextSeq = (seq - fwd.base + seglen + (syn || fin ? 1 : 0)) & 0xFFFF_FFFFL;
         result.peerBase = rev.base;
         result.peerBaseSet = rev.baseSet;
         result.initialRttNanos = flow.initialRtt;
@@ -204,12 +205,13 @@ public final class TcpReassembler {
         long window = windowRaw;
         if (syn) {
             result.scaleFactor = TcpSegmentResult.SCALE_NOT_SHOWN;
-        } else if (fwd.wsShift == TcpHalf.WS_NONE || rev.wsShift == TcpHalf.WS_NONE) {
+        } else if (fwd.wsShift == TcpHalf.WS_NONE) {
             result.scaleFactor = TcpSegmentResult.SCALE_NONE;
         } else if (fwd.wsShift == TcpHalf.WS_UNKNOWN) {
             result.scaleFactor = TcpSegmentResult.SCALE_UNKNOWN;
         } else {
-            // This direction's SYN gave its shift; as Wireshark, it applies even if the peer's SYN was not seen.
+            // This direction's SYN gave its shift; as Wireshark, it applies unless the SYNs said otherwise (see
+            // windowScaling), even if the peer's SYN was not seen.
             result.scaleFactor = 1 << fwd.wsShift;
             window = (long) windowRaw << fwd.wsShift;
         }
@@ -230,35 +232,47 @@ public final class TcpReassembler {
         }
         boolean sameState = seglen == 0 && window != 0 && fwd.nextSet && seqPos == fwd.nextPos && ackFlag
                 && fwd.lastAckSet && ack == fwd.lastAck && !sfr;
-        if (sameState && window != fwd.window) {
+        // Windows are compared as the header carries them, unscaled, as Wireshark: a SYN-ACK's window and the same
+        // number in the next ACK are the same window, though only the second is scaled (tcp-simple-gap2).
+        if (sameState && windowRaw != fwd.window) {
             a |= TcpSegmentResult.WINDOW_UPDATE;
         }
-        if (sameState && window == fwd.window && (rev.lastAnalysis & TcpSegmentResult.KEEP_ALIVE) != 0) {
+        if (sameState && windowRaw == fwd.window && (rev.lastAnalysis & TcpSegmentResult.KEEP_ALIVE) != 0) {
             a |= TcpSegmentResult.KEEP_ALIVE_ACK;
-        } else if (sameState && window == fwd.window) {
+        } else if (sameState && windowRaw == fwd.window) {
             a |= TcpSegmentResult.DUPLICATE_ACK;
             fwd.dupAckNum++;
             result.dupAckNum = fwd.dupAckNum;
             result.dupAckFrame = fwd.lastNonDupAckFrame;
         }
-        if ((seglen > 0 || syn || fin) && fwd.nextSet && seqPos < fwd.nextPos
-                && (a & TcpSegmentResult.KEEP_ALIVE) == 0) {
+        if ((seglen > 0 || syn || fin) && (a & TcpSegmentResult.KEEP_ALIVE) == 0) {
+            boolean notAdvanced = fwd.nextSet && seqPos < fwd.nextPos
+                    && !(seglen > 1 && seqPos == fwd.nextPos - 1); // data after a zero-window probe's byte
+            // Times are compared unsigned, as Wireshark's guint64: a segment stamped before the one it is measured
+            // from (captures merged from several interfaces) is never "soon after" it.
+            long sinceAck = now - rev.lastAckTime;
             long since = now - fwd.nextTime;
             long threshold = flow.initialRtt > 0 ? flow.initialRtt : OUT_OF_ORDER_DEFAULT_NANOS;
-            if (since < FAST_RETRANSMISSION_NANOS && rev.dupAckNum >= 2 && rev.lastAckSet && rev.lastAck == seq) {
+            if (notAdvanced && rev.dupAckNum >= 2 && rev.lastAckSet && rev.lastAck == seq
+                    && Long.compareUnsigned(sinceAck, FAST_RETRANSMISSION_NANOS) < 0) {
                 a |= TcpSegmentResult.FAST_RETRANSMISSION | TcpSegmentResult.RETRANSMISSION;
-            } else if (since < threshold && fwd.nextPos != seqPos + seglen + (syn ? 1 : 0) + (fin ? 1 : 0)) {
+            } else if (seglen > 0 && rev.lastAckSet && rev.lastAck != 0 && seq + seglen - rev.lastAck <= 0) {
+                // Every byte was acknowledged already, whether or not it advances the sequence (the ACK may have
+                // covered segments the capture missed); Wireshark checks this before out-of-order.
+                a |= TcpSegmentResult.SPURIOUS_RETRANSMISSION | TcpSegmentResult.RETRANSMISSION;
+            } else if (notAdvanced && Long.compareUnsigned(since, threshold) < 0
+                    && fwd.nextPos != seqPos + seglen + (syn || fin ? 1 : 0)) {
                 // Compared with where this segment ends counting SYN and FIN, as Wireshark: a FIN sent again is a
                 // retransmission however soon it comes, a SYN long overtaken is out of order.
                 a |= TcpSegmentResult.OUT_OF_ORDER;
-            } else {
+            } else if (notAdvanced) {
                 a |= TcpSegmentResult.RETRANSMISSION;
             }
         }
         result.analysis |= a;
         fwd.lastAnalysis = a;
 
-        long end = seqPos + seglen + (syn ? 1 : 0) + (fin ? 1 : 0);
+        long end = seqPos + seglen + (syn || fin ? 1 : 0);
         if ((!fwd.nextSet || end > fwd.nextPos) && (a & (TcpSegmentResult.ZERO_WINDOW_PROBE
                 | TcpSegmentResult.KEEP_ALIVE)) == 0) {
             fwd.nextSet = true;
@@ -279,8 +293,9 @@ public final class TcpReassembler {
             }
             fwd.lastAck = ack;
             fwd.lastAckSet = true;
+            fwd.lastAckTime = now;
         }
-        fwd.window = (int) Math.min(Integer.MAX_VALUE, window);
+        fwd.window = windowRaw;
         if (fin && !fwd.finSeen) {
             fwd.finSeen = true;
             fwd.finPos = seqPos + seglen - 1;
@@ -288,6 +303,25 @@ public final class TcpReassembler {
         }
         if (rst) {
             flow.rstSeen = true;
+        }
+    }
+
+    /**
+     * Window scaling as Wireshark decides it on each SYN: the option, when present, sets this direction's shift
+     * (every SYN, retransmissions and new ISNs too). A direction with no shift yet means scaling is off both ways
+     * (the peer's SYN-ACK may be missed); a SYN-ACK answering a SYN without the option does not scale either. Each
+     * direction's window then follows its own shift only: in webex.pcap a SYN with the option, sent again after a
+     * SYN-ACK without it, scales the client's window again, and tshark shows it so.
+     */
+    private static void windowScaling(TcpHalf fwd, TcpHalf rev, int wsShift, boolean synAck) {
+        if (wsShift >= 0) {
+            fwd.wsShift = Math.min(wsShift, 14);
+        }
+        if (fwd.wsShift == TcpHalf.WS_UNKNOWN) {
+            fwd.wsShift = TcpHalf.WS_NONE;
+            rev.wsShift = TcpHalf.WS_NONE;
+        } else if (synAck && rev.wsShift == TcpHalf.WS_NONE) {
+            fwd.wsShift = TcpHalf.WS_NONE;
         }
     }
 
@@ -402,17 +436,25 @@ public final class TcpReassembler {
         f.idle = false;
     }
 
-    /**
-     * Forgets a flow (evicted, timed out, or its ports reused). Each direction still open is ended first, so its
-     * stream dissector gets what is held (with gaps for holes) and {@code onEnd}; fields it records then go to the
-     * frame being dissected, the one that caused the eviction.
-     */
+    /** Forgets a flow (evicted, or its ports reused once it closed), flushing its streams. */
     private void remove(TcpFlow f) {
+        remove(f, true);
+    }
+
+    /**
+     * Forgets a flow. With {@code flush}, each direction still open is ended first, so its stream dissector gets
+     * what is held (with gaps for holes) and {@code onEnd}; fields it records then go to the frame being dissected,
+     * the one that caused the eviction. Without (a connection replaced by a new SYN before it closed), what its
+     * streams held is dropped silently, as tshark never shows an unfinished connection's held bytes then.
+     */
+    private void remove(TcpFlow f, boolean flush) {
         unlink(f);
         table.remove(f.tableKey);
         for (TcpHalf h : f.halves) {
-            if (h.stream != null) {
+            if (h.stream != null && flush) {
                 h.stream.end();
+            } else if (h.stream != null) {
+                h.stream.release();
             }
         }
     }

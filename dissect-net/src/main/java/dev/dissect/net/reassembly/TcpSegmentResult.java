@@ -17,6 +17,8 @@ public final class TcpSegmentResult {
     public static final int REUSED_PORTS = 1 << 9;
     /** An ACK answering the peer's keep-alive: not a duplicate ACK (Wireshark's {@code keep_alive_ack}). */
     public static final int KEEP_ALIVE_ACK = 1 << 10;
+    /** Data the peer had already acknowledged, sent again; always with {@link #RETRANSMISSION}, as tshark shows. */
+    public static final int SPURIOUS_RETRANSMISSION = 1 << 11;
 
     /** {@link #scaleFactor} when the window scale is unknown (no SYN seen), as tshark's -1. */
     public static final int SCALE_UNKNOWN = -1;

@@ -78,6 +78,8 @@ public final class TcpDissector implements Dissector {
             "This frame is a (suspected) retransmission");
     public static final FieldDef ANALYSIS_FAST_RETRANSMISSION = FieldDef.label(
             "tcp.analysis.fast_retransmission", "This frame is a (suspected) fast retransmission");
+    public static final FieldDef ANALYSIS_SPURIOUS_RETRANSMISSION = FieldDef.label(
+            "tcp.analysis.spurious_retransmission", "This frame is a (suspected) spurious retransmission");
     public static final FieldDef ANALYSIS_OUT_OF_ORDER = FieldDef.label("tcp.analysis.out_of_order",
             "This frame is a (suspected) out-of-order segment");
     public static final FieldDef ANALYSIS_LOST_SEGMENT = FieldDef.label("tcp.analysis.lost_segment",
@@ -111,6 +113,7 @@ public final class TcpDissector implements Dissector {
             FLAGS_SYN, FLAGS_FIN, WINDOW_SIZE_VALUE, WINDOW_SIZE, WINDOW_SIZE_SCALEFACTOR, CHECKSUM, URGENT_POINTER,
             OPTION_KIND, OPTION_LEN, MSS_VAL, WSCALE_SHIFT, WSCALE_MULTIPLIER, SACK_PERM, SACK_LE, SACK_RE, TSVAL,
             TSECR, LEN, PAYLOAD, ANALYSIS_FLAGS, ANALYSIS_RETRANSMISSION, ANALYSIS_FAST_RETRANSMISSION,
+            ANALYSIS_SPURIOUS_RETRANSMISSION,
             ANALYSIS_OUT_OF_ORDER, ANALYSIS_LOST_SEGMENT, ANALYSIS_DUPLICATE_ACK, ANALYSIS_DUPLICATE_ACK_NUM,
             ANALYSIS_DUPLICATE_ACK_FRAME, ANALYSIS_ZERO_WINDOW, ANALYSIS_ZERO_WINDOW_PROBE, ANALYSIS_KEEP_ALIVE,
             ANALYSIS_WINDOW_UPDATE, ANALYSIS_KEEP_ALIVE_ACK, ANALYSIS_REUSED_PORTS, ANALYSIS_ACKS_FRAME, ANALYSIS_ACK_RTT,
@@ -321,6 +324,8 @@ public final class TcpDissector implements Dissector {
         }
         if (r.has(TcpSegmentResult.FAST_RETRANSMISSION)) {
             info.append("[TCP Fast Retransmission] ");
+        } else if (r.has(TcpSegmentResult.SPURIOUS_RETRANSMISSION)) {
+            info.append("[TCP Spurious Retransmission] ");
         } else if (r.has(TcpSegmentResult.RETRANSMISSION)) {
             info.append("[TCP Retransmission] ");
         }
@@ -360,6 +365,7 @@ public final class TcpDissector implements Dissector {
         }
         tree.add(ANALYSIS_FLAGS, null, 0, 0, 1);
         addFlag(tree, r, TcpSegmentResult.RETRANSMISSION, ANALYSIS_RETRANSMISSION);
+        addFlag(tree, r, TcpSegmentResult.SPURIOUS_RETRANSMISSION, ANALYSIS_SPURIOUS_RETRANSMISSION);
         addFlag(tree, r, TcpSegmentResult.FAST_RETRANSMISSION, ANALYSIS_FAST_RETRANSMISSION);
         addFlag(tree, r, TcpSegmentResult.OUT_OF_ORDER, ANALYSIS_OUT_OF_ORDER);
         addFlag(tree, r, TcpSegmentResult.LOST_SEGMENT, ANALYSIS_LOST_SEGMENT);

@@ -22,14 +22,20 @@ class TcpAnalysisTest {
         "tcp.analysis.keep_alive", "tcp.analysis.window_update", "tcp.analysis.reused_ports",
         "tcp.analysis.acks_frame", "tcp.analysis.ack_rtt"};
 
+    /** Frames 1-3: client ISN 1000, server ISN 5000, an initial RTT of 20 ms. */
+    private static TcpConversation handshake() {
+        TcpConversation c = new TcpConversation();
+        c.client(0, 1000, 0, TcpConversation.SYN, 65535, 0);                                     // 1 SYN
+        c.server(10, 5000, 1001, TcpConversation.SYN | TcpConversation.ACK, 65535, 0);           // 2 SYN-ACK
+        c.client(20, 1001, 5001, TcpConversation.ACK, 65535, 0);                                 // 3 ACK
+        return c;
+    }
+
     /** Frames 1-22 of one connection, then a new one on the same ports; see each line's comment. */
     static TcpConversation conversation() {
-        TcpConversation c = new TcpConversation();
+        TcpConversation c = handshake();
         int a = TcpConversation.ACK;
         int pa = TcpConversation.PSH | a;
-        c.client(0, 1000, 0, TcpConversation.SYN, 65535, 0);              // 1 SYN
-        c.server(10, 5000, 1001, TcpConversation.SYN | a, 65535, 0);      // 2 SYN-ACK
-        c.client(20, 1001, 5001, a, 65535, 0);                            // 3 ACK (iRTT 20 ms)
         c.client(30, 1001, 5001, pa, 65535, 100);                         // 4 data
         c.server(40, 5001, 1101, a, 65535, 0);                            // 5 ACK of 4
         c.client(50, 1201, 5001, pa, 65535, 100);                         // 6 data after a hole: lost segment
@@ -49,6 +55,63 @@ class TcpAnalysisTest {
         c.server(710, 5001, 1502, TcpConversation.FIN | a, 65535, 0);     // 20 FIN
         c.client(720, 1502, 5002, a, 65535, 0);                           // 21 last ACK
         c.client(800, 9000, 0, TcpConversation.SYN, 65535, 0);            // 22 SYN, new ISN: reused ports
+        return c;
+    }
+
+    /** Data sent again after the peer acknowledged it, and a segment stamped before the one it follows. */
+    static TcpConversation spurious() {
+        TcpConversation c = handshake();
+        int a = TcpConversation.ACK;
+        int pa = TcpConversation.PSH | a;
+        c.client(30, 1001, 5001, pa, 65535, 100);                         // 4 data
+        c.client(31, 1101, 5001, pa, 65535, 100);                         // 5 data
+        c.server(40, 5001, 1201, a, 65535, 0);                            // 6 ACK of 4 and 5
+        c.client(41, 1001, 5001, pa, 65535, 100);                         // 7 4 again: spurious, not out of order
+        c.client(45, 1201, 5001, pa, 65535, 100);                         // 8 data
+        c.client(25, 1201, 5001, pa, 65535, 100);                         // 9 8 again, stamped before it
+        return c;
+    }
+
+    /**
+     * A SYN asking for window scaling, a SYN-ACK without it, the SYN sent again; then a FIN without ACK. The
+     * client's later windows are scaled (its SYN came again after the SYN-ACK), the server's are not.
+     */
+    static TcpConversation scaling() {
+        TcpConversation c = new TcpConversation();
+        c.clientScaled(0, 1000, 6);                                       // 1 SYN, WS=6
+        c.server(10, 5000, 1001, TcpConversation.SYN | TcpConversation.ACK, 65535, 0); // 2 SYN-ACK, no WS
+        c.clientScaled(20, 1000, 6);                                      // 3 SYN again
+        c.server(30, 5000, 1001, TcpConversation.SYN | TcpConversation.ACK, 65535, 0); // 4 SYN-ACK again
+        c.client(40, 1001, 5001, TcpConversation.ACK, 100, 0);            // 5 ACK: window 100 << 6
+        c.server(50, 5001, 1001, TcpConversation.ACK, 100, 0);            // 6 ACK: window 100
+        c.client(60, 1001, 5001, TcpConversation.FIN, 100, 0);            // 7 FIN without ACK: raw ack
+        return c;
+    }
+
+    /** Both sides scale by 32; the server's first ACK carries the same window field as its SYN-ACK. */
+    static TcpConversation sameWindowField() {
+        TcpConversation c = new TcpConversation();
+        c.clientScaled(0, 1000, 5);                                                               // 1 SYN
+        c.scaleNext(5).server(10, 5000, 1001, TcpConversation.SYN | TcpConversation.ACK, 1024, 0); // 2 SYN-ACK
+        c.client(20, 1001, 5001, TcpConversation.ACK, 1024, 0);                                  // 3 ACK
+        c.server(30, 5001, 1001, TcpConversation.ACK, 1024, 0);                                  // 4 dup ACK of 2
+        return c;
+    }
+
+    /** A segment with both SYN and FIN: it takes one sequence number, not two. */
+    static TcpConversation synFin() {
+        TcpConversation c = new TcpConversation();
+        c.client(0, 1000, 0, TcpConversation.SYN | TcpConversation.FIN, 65535, 0); // 1 SYN+FIN
+        c.client(10, 1001, 0, TcpConversation.FIN, 65535, 0);                      // 2 FIN at the next number
+        return c;
+    }
+
+    /** A connection that never closes, then a SYN with another ISN on the same ports. */
+    static TcpConversation reusedWhileOpen() {
+        TcpConversation c = handshake();
+        c.client(30, 1001, 5001, TcpConversation.PSH | TcpConversation.ACK, 65535, 10); // 4 data
+        c.client(2000, 9000, 0, TcpConversation.SYN, 65535, 0);                        // 5 SYN, new ISN
+        c.server(2010, 7000, 9001, TcpConversation.SYN | TcpConversation.ACK, 65535, 0); // 6 SYN-ACK
         return c;
     }
 
@@ -135,6 +198,65 @@ class TcpAnalysisTest {
         assertFrame(frames, 20, "tcp.analysis.ack_rtt", "0.180000000");
     }
 
+    /** tshark 4.0.17 on {@link #spurious()}: 7 is a spurious retransmission, 9 a plain one (not out of order). */
+    @Test
+    void spuriousRetransmissionAndASegmentStampedEarlier() {
+        List<Dissection> frames = spurious().dissect();
+        String[] retransmission = {"", "", "", "", "", "", "1", "", "1"};
+        String[] spurious = {"", "", "", "", "", "", "1", "", ""};
+        for (int f = 1; f <= frames.size(); f++) {
+            assertFrame(frames, f, "tcp.analysis.retransmission", retransmission[f - 1]);
+            assertFrame(frames, f, "tcp.analysis.spurious_retransmission", spurious[f - 1]);
+            assertFrame(frames, f, "tcp.analysis.out_of_order", "");
+        }
+        assertEquals("[TCP Spurious Retransmission] 40000 \u2192 80 [PSH, ACK] Seq=1 Ack=1 Win=65535 Len=100",
+                frames.get(6).infoText().toString());
+    }
+
+    /** tshark 4.0.17 on {@link #scaling()}. */
+    @Test
+    void eachDirectionScalesByItsOwnSynAndAnAckWithoutTheFlagIsRaw() {
+        List<Dissection> frames = scaling().dissect();
+        assertFrame(frames, 5, "tcp.window_size", "6400");
+        assertFrame(frames, 5, "tcp.window_size_scalefactor", "64");
+        assertFrame(frames, 6, "tcp.window_size", "100");
+        assertFrame(frames, 6, "tcp.window_size_scalefactor", "-2");
+        assertFrame(frames, 7, "tcp.window_size", "6400");
+        assertFrame(frames, 7, "tcp.ack", "5001");
+        assertFrame(frames, 1, "tcp.ack", "0");
+    }
+
+    /** tshark 4.0.17 on {@link #sameWindowField()}: windows are compared unscaled. */
+    @Test
+    void theSameWindowFieldIsTheSameWindowScaledOrNot() {
+        List<Dissection> frames = sameWindowField().dissect();
+        assertFrame(frames, 4, "tcp.window_size", "32768");
+        assertFrame(frames, 4, "tcp.analysis.duplicate_ack", "1,1");
+        assertFrame(frames, 4, "tcp.analysis.window_update", "");
+    }
+
+    /** tshark 4.0.17 on {@link #synFin()}. */
+    @Test
+    void synAndFinTogetherTakeOneSequenceNumber() {
+        List<Dissection> frames = synFin().dissect();
+        assertFrame(frames, 1, "tcp.nxtseq", "1");
+        assertFrame(frames, 2, "tcp.seq", "1");
+        assertFrame(frames, 2, "tcp.analysis.lost_segment", "");
+        assertFrame(frames, 2, "tcp.analysis.retransmission", "");
+    }
+
+    /** tshark 4.0.17 on {@link #reusedWhileOpen()}: a new ISN starts a new stream even before FIN or RST. */
+    @Test
+    void aNewSynOnAnOpenConnectionReusesPortsToo() {
+        List<Dissection> frames = reusedWhileOpen().dissect();
+        assertFrame(frames, 5, "tcp.stream", "1");
+        assertFrame(frames, 5, "tcp.analysis.reused_ports", "1");
+        assertFrame(frames, 5, "tcp.seq", "0");
+        assertFrame(frames, 6, "tcp.stream", "1");
+        assertFrame(frames, 6, "tcp.ack", "1");
+        assertEquals("raw:ip:tcp", frames.get(4).protocolsText().toString(), "the old flow's held bytes not shown");
+    }
+
     @Test
     void aNewSynOnAClosedConnectionReusesPorts() {
         List<Dissection> frames = conversation().dissect();
@@ -147,6 +269,11 @@ class TcpAnalysisTest {
     void writesThePcapWhenAsked() throws IOException {
         String path = System.getProperty("dissect.tcpAnalysisPcap");
         if (path != null) {
+            spurious().writePcap(Path.of(path + ".spurious.pcap"));
+            scaling().writePcap(Path.of(path + ".scaling.pcap"));
+            reusedWhileOpen().writePcap(Path.of(path + ".reused.pcap"));
+            sameWindowField().writePcap(Path.of(path + ".window.pcap"));
+            synFin().writePcap(Path.of(path + ".synfin.pcap"));
             conversation().writePcap(Path.of(path));
             List<Dissection> frames = conversation().dissect();
             StringBuilder out = new StringBuilder();

@@ -41,13 +41,28 @@ final class TcpConversation {
         return add(millis, SERVER, 80, CLIENT, 40000, seq, ack, flags, window, payloadLength);
     }
 
+    /** A client-to-server SYN carrying the window-scale option with {@code shift}. */
+    TcpConversation clientScaled(long millis, long seq, int shift) {
+        return scaleNext(shift).client(millis, seq, 0, SYN, 65535, 0);
+    }
+
+    /** Gives the next segment the window-scale option with {@code shift}. */
+    TcpConversation scaleNext(int shift) {
+        scale = shift;
+        return this;
+    }
+
+    private int scale = -1;
+
     private TcpConversation add(long millis, int src, int srcPort, int dst, int dstPort, long seq, long ack,
                                 int flags, int window, int payloadLength) {
+        byte[] options = scale < 0 ? new byte[0] : Packets.tcpOptions().nop().windowScale(scale).build();
+        scale = -1;
         byte[] payload = new byte[payloadLength];
         for (int i = 0; i < payloadLength; i++) {
             payload[i] = (byte) ('a' + (seq + i) % 26);
         }
-        Packets.Tcp h = new Packets.Tcp(srcPort, dstPort, seq, ack, flags, window, 0, 0, new byte[0]);
+        Packets.Tcp h = new Packets.Tcp(srcPort, dstPort, seq, ack, flags, window, 0, 0, options);
         segments.add(new Segment(millis, Packets.ipv4(Packets.Ipv4.of(6, src, dst), Packets.tcp(h, payload))));
         return this;
     }
