@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The openssl captures of {@code src/test/resources/captures} against tshark 4.0.17's summary lines and JA3. */
+/**
+ * The openssl captures of {@code src/test/resources/captures} (TLS 1.0 to 1.3) against tshark 4.0.17's summary lines
+ * and JA3/JA3S ({@code tshark -r FILE -Y tls}).
+ */
 class LoopbackCapturesTest {
 
     private static List<String> tlsLines(String name, DissectionEngine engine) throws Exception {
@@ -71,5 +74,40 @@ class LoopbackCapturesTest {
         assertEquals("15af977ce25de452b96affa2addb1036", c.ja3s());
         assertEquals(0x0304, c.version());
         assertEquals(true, c.helloRetryRequest());
+    }
+
+    @Test
+    void tls10RsaKeyExchange() throws Exception {
+        DissectionEngine engine = DissectionEngine.withDefaults();
+        assertEquals(List.of(
+                "4 TLSv1 Client Hello",
+                "6 TLSv1 Server Hello, Certificate, Server Hello Done",
+                "8 TLSv1 Client Key Exchange, Change Cipher Spec, Encrypted Handshake Message",
+                "9 TLSv1 New Session Ticket, Change Cipher Spec, Encrypted Handshake Message",
+                "10 TLSv1 Encrypted Alert",
+                "12 TLSv1 Encrypted Alert"), tlsLines("tls10-rsa.pcap", engine));
+        TlsConnection c = TlsConnections.of(engine.session()).all().get(0);
+        assertEquals("81a0aac4f461f6e2ce8ce883016b53d6", c.ja3());
+        assertEquals("448408f04b4601c7c5f6ebfed4371d37", c.ja3s());
+        assertEquals(0x0301, c.version());
+        assertEquals(0x002f, c.cipherSuite());
+    }
+
+    @Test
+    void tls11Ecdhe() throws Exception {
+        DissectionEngine engine = DissectionEngine.withDefaults();
+        assertEquals(List.of(
+                "4 TLSv1 Client Hello",
+                "6 TLSv1.1 Server Hello, Certificate, Server Key Exchange, Server Hello Done",
+                "8 TLSv1.1 Client Key Exchange, Change Cipher Spec, Encrypted Handshake Message",
+                "9 TLSv1.1 New Session Ticket, Change Cipher Spec, Encrypted Handshake Message",
+                "10 TLSv1.1 Application Data",
+                "11 TLSv1.1 Encrypted Alert",
+                "13 TLSv1.1 Encrypted Alert"), tlsLines("tls11-ecdhe.pcap", engine));
+        TlsConnection c = TlsConnections.of(engine.session()).all().get(0);
+        assertEquals("aebb508f61f6a3651e1d9f64da92217f", c.ja3());
+        assertEquals("35b72bd6c43cf850b77a476c54cee5ab", c.ja3s());
+        assertEquals(0x0302, c.version());
+        assertEquals(0xc014, c.cipherSuite());
     }
 }
