@@ -1,7 +1,8 @@
 package dev.dissect.net.reassembly;
 
 import dev.dissect.api.buffer.ByteView;
-import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Out-of-order bytes of one direction, as non-overlapping chunks sorted by stream position.
@@ -32,21 +33,43 @@ final class SegmentQueue {
         }
     }
 
-    private final ArrayList<Chunk> chunks = new ArrayList<>(4);
+    /**
+     * Chunks keyed by {@link Chunk#pos}; every lookup is O(log n). The comparator counts key comparisons into
+     * {@link #steps}, so tests can measure work rather than time.
+     */
+    private final TreeMap<Long, Chunk> chunks = new TreeMap<>(this::compare);
+    /** The lowest chunk, cached so the in-order path reads it without a lookup or an allocation. */
+    private Chunk head;
     private long charged;
+    /** Work done: key comparisons plus walk iterations. Package-private for tests. */
+    long steps;
+    /** Set by {@link #walk} when applying: some covered byte differed. */
+    private boolean conflict;
+
+    private int compare(Long a, Long b) {
+        steps++;
+        return Long.compare(a, b);
+    }
 
     boolean isEmpty() {
-        return chunks.isEmpty();
+        return head == null;
     }
 
     Chunk first() {
-        return chunks.isEmpty() ? null : chunks.get(0);
+        return head;
     }
 
     Chunk removeFirst() {
-        Chunk c = chunks.remove(0);
+        Chunk c = chunks.pollFirstEntry().getValue();
+        Map.Entry<Long, Chunk> next = chunks.firstEntry();
+        head = next == null ? null : next.getValue();
         charged -= c.bytes.length + CHUNK_OVERHEAD;
         return c;
+    }
+
+    /** Number of chunks held. */
+    int size() {
+        return chunks.size();
     }
 
     /** Bytes charged for everything held. */
@@ -56,29 +79,13 @@ final class SegmentQueue {
 
     void clear() {
         chunks.clear();
+        head = null;
         charged = 0;
     }
 
     /** What inserting {@code [pos, pos + len)} costs: the bytes no chunk covers, plus overhead per new chunk. */
     long cost(long pos, int len) {
-        long end = pos + len;
-        long cur = pos;
-        long cost = 0;
-        int i = 0;
-        while (cur < end) {
-            while (i < chunks.size() && chunks.get(i).end() <= cur) {
-                i++;
-            }
-            Chunk c = i < chunks.size() ? chunks.get(i) : null;
-            if (c != null && c.pos <= cur) {
-                cur = Math.min(end, c.end());
-            } else {
-                long stop = c == null ? end : Math.min(end, c.pos);
-                cost += stop - cur + CHUNK_OVERHEAD;
-                cur = stop;
-            }
-        }
-        return cost;
+        return walk(pos, null, 0, len, 0, null, false);
     }
 
     /**
@@ -88,30 +95,49 @@ final class SegmentQueue {
      * @return true if some covered byte differed
      */
     boolean insert(long pos, ByteView data, int off, int len, long frame, OverlapPolicy policy) {
-        boolean conflict = false;
+        conflict = false;
+        walk(pos, data, off, len, frame, policy, true);
+        return conflict;
+    }
+
+    /**
+     * The one walk over {@code [pos, pos + len)}: alternately a covered run (inside an existing chunk) and an
+     * uncovered run (up to the next chunk or the end). Each step costs one or two O(log n) lookups, so a segment
+     * touching k chunks costs O((k + 1) log n). With {@code apply} false nothing changes and the cost of the uncovered
+     * runs is returned; with {@code apply} true covered runs are compared (and overwritten under LAST_WINS, setting
+     * {@link #conflict}) and uncovered runs become new chunks.
+     */
+    private long walk(long pos, ByteView data, int off, int len, long frame, OverlapPolicy policy, boolean apply) {
         long end = pos + len;
         long cur = pos;
-        int i = 0;
+        long cost = 0;
         while (cur < end) {
-            while (i < chunks.size() && chunks.get(i).end() <= cur) {
-                i++;
-            }
-            Chunk c = i < chunks.size() ? chunks.get(i) : null;
-            if (c != null && c.pos <= cur) {
+            steps++;
+            Map.Entry<Long, Chunk> e = chunks.floorEntry(cur);
+            Chunk c = e == null ? null : e.getValue();
+            if (c != null && c.end() > cur) {
                 long stop = Math.min(end, c.end());
-                conflict |= overlap(c, cur, stop, data, off + (int) (cur - pos), policy);
+                if (apply) {
+                    conflict |= overlap(c, cur, stop, data, off + (int) (cur - pos), policy);
+                }
                 cur = stop;
             } else {
-                long stop = c == null ? end : Math.min(end, c.pos);
+                Map.Entry<Long, Chunk> next = chunks.higherEntry(cur);
+                long stop = next == null ? end : Math.min(end, next.getKey());
                 int n = (int) (stop - cur);
-                byte[] copy = data.toArray(off + (int) (cur - pos), n);
-                chunks.add(i, new Chunk(cur, copy, frame));
-                charged += n + CHUNK_OVERHEAD;
-                i++;
+                cost += n + CHUNK_OVERHEAD;
+                if (apply) {
+                    Chunk added = new Chunk(cur, data.toArray(off + (int) (cur - pos), n), frame);
+                    chunks.put(cur, added);
+                    if (head == null || cur < head.pos) {
+                        head = added;
+                    }
+                    charged += n + CHUNK_OVERHEAD;
+                }
                 cur = stop;
             }
         }
-        return conflict;
+        return cost;
     }
 
     /** Compares (and under LAST_WINS overwrites) {@code [from, to)} of chunk {@code c} with {@code data}. */
