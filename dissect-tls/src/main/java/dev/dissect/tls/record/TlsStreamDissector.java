@@ -164,7 +164,12 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         if (consumed == length) {
             return consumed;
         }
-        return consumed + records.dissect(ctx, data, offset + consumed, length - consumed);
+        int done = consumed + records.dissect(ctx, data, offset + consumed, length - consumed);
+        if (done < length && ctx.frameOf(offset + done) == ctx.frame().number()) {
+            // a record begun in this frame and ended in a later one: tshark's TLS saw its start here
+            layer(ctx, st, offset + done, length - done, false);
+        }
+        return done;
     }
 
     /** Bytes before the first plausible record header, or {@code length} if there is none. */
@@ -231,12 +236,30 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
 
     // ---------------------------------------------------------------- one record
 
-    /** Begins the frame's tls layer on its first record; later records of the frame share it. */
-    private static void layer(Dissection tree, int offset, int length) {
+    /**
+     * Begins a tls layer as tshark 4.0 does, one per call of its TLS dissector: a record that began in an earlier
+     * frame (a reassembled PDU) gets a layer of its own; the records beginning in this frame, and a record begun
+     * here that ends in a later frame, share one more.
+     */
+    private static void layer(StreamContext ctx, TlsFlowState st, int offset, int length, boolean clearInfo) {
+        Dissection tree = ctx.tree();
+        long frame = ctx.frame().number();
+        boolean continued = ctx.frameOf(offset) != frame;
         int n = tree.layerCount();
-        if (n == 0 || tree.layerProtocol(n - 1) != PROTOCOL) {
-            tree.beginLayer(PROTOCOL, offset, length);
-            tree.info().setLength(0);
+        boolean share = !continued && n > 0 && tree.layerProtocol(n - 1) == PROTOCOL && st.freshFrame == frame
+                && st.freshLayer == n - 1;
+        if (!share) {
+            int layer = tree.beginLayer(PROTOCOL, offset, length);
+            if (clearInfo && (n == 0 || tree.layerProtocol(n - 1) != PROTOCOL)) {
+                // as tshark: the info column lists every record of the frame, of every tls layer
+                tree.info().setLength(0);
+            }
+            if (!continued) {
+                st.freshFrame = frame;
+                st.freshLayer = layer;
+            } else {
+                st.freshFrame = -1;
+            }
         }
     }
 
@@ -257,7 +280,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
 
     private void record(StreamContext ctx, TlsFlowState st, ByteView d, int off, int len) {
         Dissection tree = ctx.tree();
-        layer(tree, off, len);
+        layer(ctx, st, off, len, true);
         boolean fromServer = ctx.direction() == StreamDirection.SERVER_TO_CLIENT;
         int dir = fromServer ? 1 : 0;
         TlsConnection c = st.connection();
@@ -519,7 +542,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
     /** The SSLv2-compatible ClientHello (RFC 5246 E.2): only the TLS cipher suites feed the summary. */
     private void sslv2ClientHello(StreamContext ctx, TlsFlowState st, ByteView d, int off, int len) {
         Dissection tree = ctx.tree();
-        layer(tree, off, len);
+        layer(ctx, st, off, len, true);
         TlsSslv2ClientHelloView v = new TlsSslv2ClientHelloView().wrap(d, off, len);
         tree.add(LENGTH, d, off, 2, len - 2);
         tree.add(HandshakeFields.TYPE, d, off + 2, 1, 1);
