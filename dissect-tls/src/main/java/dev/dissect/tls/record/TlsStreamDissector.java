@@ -147,6 +147,9 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         if (!st.started[dir]) {
             if (length - consumed < 3) {
                 ctx.requestMore(3 - (length - consumed));
+                if (ctx.frameOf(offset + consumed) == ctx.frame().number()) {
+                    layer(ctx, st, offset + consumed, length - consumed, false);
+                }
                 return consumed;
             }
             int at = offset + consumed;
@@ -164,12 +167,52 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         if (consumed == length) {
             return consumed;
         }
+        // as tshark: from a byte that is no record's content type on, the segment is "Continuation Data"
+        int end = offset + length;
+        int p = offset + consumed;
+        while (end - p >= 5 && validType(data.u8(p)) && end - p >= 5 + data.u16(p + 3)) {
+            p += 5 + data.u16(p + 3);
+        }
+        if (p < end && !validType(data.u8(p)) && ctx.frameOf(p) == ctx.frame().number()
+                && !proxyHeader(data, p, end - p)) {
+            if (p > offset + consumed) {
+                records.dissect(ctx, data, offset + consumed, p - offset - consumed);
+            }
+            layer(ctx, st, p, end - p, true);
+            ctx.tree().diagnose(UNKNOWN_CONTENT_TYPE, p, end - p, "content type " + data.u8(p));
+            info(ctx.tree(), "Continuation Data");
+            return length;
+        }
         int done = consumed + records.dissect(ctx, data, offset + consumed, length - consumed);
         if (done < length && ctx.frameOf(offset + done) == ctx.frame().number()) {
             // a record begun in this frame and ended in a later one: tshark's TLS saw its start here
             layer(ctx, st, offset + done, length - done, false);
         }
         return done;
+    }
+
+    private static final byte[] PROXY_V1 = {'P', 'R', 'O', 'X', 'Y', ' '};
+    private static final byte[] PROXY_V2 = {13, 10, 13, 10, 0, 13, 10, 'Q', 'U', 'I', 'T', 10};
+
+    /** A PROXY protocol header (v1 or v2), which tshark's proxy dissector takes before TLS sees the bytes. */
+    private static boolean proxyHeader(ByteView d, int off, int len) {
+        return startsWith(d, off, len, PROXY_V1) || startsWith(d, off, len, PROXY_V2);
+    }
+
+    private static boolean startsWith(ByteView d, int off, int len, byte[] prefix) {
+        if (len < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (d.u8(off + i) != (prefix[i] & 0xff)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean validType(int type) {
+        return type >= 20 && type <= 24;
     }
 
     /** Bytes before the first plausible record header, or {@code length} if there is none. */
