@@ -184,8 +184,11 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
             return length;
         }
         int done = consumed + records.dissect(ctx, data, offset + consumed, length - consumed);
-        if (done < length && ctx.frameOf(offset + done) == ctx.frame().number()) {
-            // a record begun in this frame and ended in a later one: tshark's TLS saw its start here
+        long frame = ctx.frame().number();
+        if (done < length && ctx.frameOf(offset + done) == frame
+                && !(st.freshFrame == frame && st.freshLayer < ctx.tree().layerCount())) {
+            // a record begun in this frame and ended in a later one: tshark's TLS saw its start here (in the layer
+            // of the records before it in this frame, if any, even when a decrypted payload's layer followed them)
             layer(ctx, st, offset + done, length - done, false);
         }
         return done;
