@@ -20,6 +20,9 @@ final class TlsFlowState {
     final boolean[] changedCipherSpec = new boolean[2];
     final boolean[] resynchronize = new boolean[2];
     final boolean[] started = new boolean[2];
+    /** The frame, and the index in its tree, of the tls layer its records starting in that frame share. */
+    long freshFrame = -1;
+    int freshLayer = -1;
     final TlsRecordView record = new TlsRecordView();
     final TlsPreferences preferences;
     final TlsSession decryption;

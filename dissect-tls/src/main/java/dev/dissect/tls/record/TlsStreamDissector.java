@@ -147,6 +147,9 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         if (!st.started[dir]) {
             if (length - consumed < 3) {
                 ctx.requestMore(3 - (length - consumed));
+                if (ctx.frameOf(offset + consumed) == ctx.frame().number()) {
+                    layer(ctx, st, offset + consumed, length - consumed, false);
+                }
                 return consumed;
             }
             int at = offset + consumed;
@@ -164,7 +167,55 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         if (consumed == length) {
             return consumed;
         }
-        return consumed + records.dissect(ctx, data, offset + consumed, length - consumed);
+        // as tshark: from a byte that is no record's content type on, the segment is "Continuation Data"
+        int end = offset + length;
+        int p = offset + consumed;
+        while (end - p >= 5 && validType(data.u8(p)) && end - p >= 5 + data.u16(p + 3)) {
+            p += 5 + data.u16(p + 3);
+        }
+        if (p < end && !validType(data.u8(p)) && ctx.frameOf(p) == ctx.frame().number()
+                && !proxyHeader(data, p, end - p)) {
+            if (p > offset + consumed) {
+                records.dissect(ctx, data, offset + consumed, p - offset - consumed);
+            }
+            layer(ctx, st, p, end - p, true);
+            ctx.tree().diagnose(UNKNOWN_CONTENT_TYPE, p, end - p, "content type " + data.u8(p));
+            info(ctx.tree(), "Continuation Data");
+            return length;
+        }
+        int done = consumed + records.dissect(ctx, data, offset + consumed, length - consumed);
+        long frame = ctx.frame().number();
+        if (done < length && ctx.frameOf(offset + done) == frame
+                && !(st.freshFrame == frame && st.freshLayer < ctx.tree().layerCount())) {
+            // a record begun in this frame and ended in a later one: tshark's TLS saw its start here (in the layer
+            // of the records before it in this frame, if any, even when a decrypted payload's layer followed them)
+            layer(ctx, st, offset + done, length - done, false);
+        }
+        return done;
+    }
+
+    private static final byte[] PROXY_V1 = {'P', 'R', 'O', 'X', 'Y', ' '};
+    private static final byte[] PROXY_V2 = {13, 10, 13, 10, 0, 13, 10, 'Q', 'U', 'I', 'T', 10};
+
+    /** A PROXY protocol header (v1 or v2), which tshark's proxy dissector takes before TLS sees the bytes. */
+    private static boolean proxyHeader(ByteView d, int off, int len) {
+        return startsWith(d, off, len, PROXY_V1) || startsWith(d, off, len, PROXY_V2);
+    }
+
+    private static boolean startsWith(ByteView d, int off, int len, byte[] prefix) {
+        if (len < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (d.u8(off + i) != (prefix[i] & 0xff)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean validType(int type) {
+        return type >= 20 && type <= 24;
     }
 
     /** Bytes before the first plausible record header, or {@code length} if there is none. */
@@ -231,12 +282,30 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
 
     // ---------------------------------------------------------------- one record
 
-    /** Begins the frame's tls layer on its first record; later records of the frame share it. */
-    private static void layer(Dissection tree, int offset, int length) {
+    /**
+     * Begins a tls layer as tshark 4.0 does, one per call of its TLS dissector: a record that began in an earlier
+     * frame (a reassembled PDU) gets a layer of its own; the records beginning in this frame, and a record begun
+     * here that ends in a later frame, share one more.
+     */
+    private static void layer(StreamContext ctx, TlsFlowState st, int offset, int length, boolean clearInfo) {
+        Dissection tree = ctx.tree();
+        long frame = ctx.frame().number();
+        boolean continued = ctx.frameOf(offset) != frame;
         int n = tree.layerCount();
-        if (n == 0 || tree.layerProtocol(n - 1) != PROTOCOL) {
-            tree.beginLayer(PROTOCOL, offset, length);
-            tree.info().setLength(0);
+        boolean share = !continued && n > 0 && tree.layerProtocol(n - 1) == PROTOCOL && st.freshFrame == frame
+                && st.freshLayer == n - 1;
+        if (!share) {
+            int layer = tree.beginLayer(PROTOCOL, offset, length);
+            if (clearInfo && (n == 0 || tree.layerProtocol(n - 1) != PROTOCOL)) {
+                // as tshark: the info column lists every record of the frame, of every tls layer
+                tree.info().setLength(0);
+            }
+            if (!continued) {
+                st.freshFrame = frame;
+                st.freshLayer = layer;
+            } else {
+                st.freshFrame = -1;
+            }
         }
     }
 
@@ -257,7 +326,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
 
     private void record(StreamContext ctx, TlsFlowState st, ByteView d, int off, int len) {
         Dissection tree = ctx.tree();
-        layer(tree, off, len);
+        layer(ctx, st, off, len, true);
         boolean fromServer = ctx.direction() == StreamDirection.SERVER_TO_CLIENT;
         int dir = fromServer ? 1 : 0;
         TlsConnection c = st.connection();
@@ -519,7 +588,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
     /** The SSLv2-compatible ClientHello (RFC 5246 E.2): only the TLS cipher suites feed the summary. */
     private void sslv2ClientHello(StreamContext ctx, TlsFlowState st, ByteView d, int off, int len) {
         Dissection tree = ctx.tree();
-        layer(tree, off, len);
+        layer(ctx, st, off, len, true);
         TlsSslv2ClientHelloView v = new TlsSslv2ClientHelloView().wrap(d, off, len);
         tree.add(LENGTH, d, off, 2, len - 2);
         tree.add(HandshakeFields.TYPE, d, off + 2, 1, 1);
