@@ -50,14 +50,17 @@ public final class FieldFormat {
     /** Decimal, or {@code 0x} and hex zero-padded to {@code width} bytes. */
     public static StringBuilder appendUnsigned(StringBuilder out, long value, Base base, int width) {
         if (base == Base.HEX) {
-            out.append("0x");
-            int digits = Math.max(1, width) * 2;
-            for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
-                out.append(HEX[(int) (value >>> shift) & 0xF]);
-            }
-            return out;
+            return appendHexDigits(out.append("0x"), value, Math.max(1, width) * 2);
         }
         return out.append(Long.toUnsignedString(value));
+    }
+
+    /** The low {@code digits} hex digits of {@code value}, lower-case and zero-padded, without {@code 0x}. */
+    public static StringBuilder appendHexDigits(StringBuilder out, long value, int digits) {
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            out.append(HEX[(int) (value >>> shift) & 0xF]);
+        }
+        return out;
     }
 
     /** {@code seconds.nnnnnnnnn}, tshark's epoch-time format. */

@@ -2,6 +2,7 @@ package dev.dissect.net.ip;
 
 import dev.dissect.api.buffer.ByteView;
 import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.dissection.FieldFormat;
 import dev.dissect.api.field.Base;
 import dev.dissect.api.field.DiagnosticDef;
 import dev.dissect.api.field.FieldDef;
@@ -215,7 +216,7 @@ public final class Ipv4Dissector implements Dissector {
             tree.info().setLength(0);
             tree.info().append("Fragmented IP protocol (proto=").append(IpProtocols.name(proto)).append(' ')
                     .append(proto).append(", off=").append(fragOffset * 8).append(", ID=");
-            appendHex4(tree.info(), ip.identification());
+            FieldFormat.appendHexDigits(tree.info(), ip.identification(), 4);
             tree.info().append(')');
             ctx.handOffToData(payload, payloadLength);
             return;
@@ -330,9 +331,5 @@ public final class Ipv4Dissector implements Dissector {
             }
             at += size;
         }
-    }
-
-    private static void appendHex4(StringBuilder out, int value) {
-        out.append(String.format("%04x", value));
     }
 }

@@ -2,6 +2,7 @@ package dev.dissect.net.ip;
 
 import dev.dissect.api.buffer.ByteView;
 import dev.dissect.api.dissection.Dissection;
+import dev.dissect.api.dissection.FieldFormat;
 import dev.dissect.api.field.Base;
 import dev.dissect.api.field.DiagnosticDef;
 import dev.dissect.api.field.FieldDef;
@@ -89,11 +90,7 @@ public final class Ipv6FragmentDissector implements Dissector {
         tree.info().setLength(0);
         tree.info().append("IPv6 fragment (off=").append(frag.fragOffset() * 8).append(" more=")
                 .append(frag.moreFragments() != 0 ? 'y' : 'n').append(" ident=0x");
-        String ident = Long.toHexString(frag.identification());
-        for (int i = ident.length(); i < 8; i++) {
-            tree.info().append('0');
-        }
-        tree.info().append(ident).append(" nxt=").append(next).append(')');
+        FieldFormat.appendHexDigits(tree.info(), frag.identification(), 8).append(" nxt=").append(next).append(')');
         ctx.handOffToData(payload, payloadLength);
     }
 }

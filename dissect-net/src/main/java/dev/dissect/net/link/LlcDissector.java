@@ -68,11 +68,12 @@ public final class LlcDissector implements Dissector {
         }
         LlcSnapView s = snap.wrap(data, rest, restLength);
         tree.setLayerLength(layer, LlcView.MIN_LENGTH + LlcSnapView.MIN_LENGTH);
-        tree.add(OUI, data, s.ouiOffset(), 3, data.u24(s.ouiOffset()));
+        int oui = data.u24(s.ouiOffset());
+        tree.add(OUI, data, s.ouiOffset(), 3, oui);
         tree.add(PID, data, rest + LlcSnapView.PROTOCOL_ID_OFFSET, 2, s.protocolId());
         int payload = rest + LlcSnapView.MIN_LENGTH;
         int payloadLength = restLength - LlcSnapView.MIN_LENGTH;
-        if (data.u24(s.ouiOffset()) == 0) {
+        if (oui == 0) {
             ctx.handOff(etherTypes, s.protocolId(), payload, payloadLength);
         } else {
             ctx.handOffToData(payload, payloadLength);
