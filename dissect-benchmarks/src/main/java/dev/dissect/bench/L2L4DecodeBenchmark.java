@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
  */
 public class L2L4DecodeBenchmark extends CaptureBenchmark {
     private DissectionEngine engine;
+    private DissectionEngine stateless;
     private Dissection allFields;
     private Dissection layersOnly;
 
@@ -26,6 +27,7 @@ public class L2L4DecodeBenchmark extends CaptureBenchmark {
     public void open() throws IOException {
         capturePath(); // make the default capture now, not while measuring
         engine = DissectionEngine.withDefaults();
+        stateless = DissectionEngine.withDefaults().trackSessions(false);
         allFields = new Dissection();
         layersOnly = new Dissection();
         layersOnly.recordNoFields();
@@ -45,6 +47,16 @@ public class L2L4DecodeBenchmark extends CaptureBenchmark {
     @Benchmark
     public int layersOnly(FrameCounters counters) throws IOException {
         return dissectCapture(engine, layersOnly, counters);
+    }
+
+    /**
+     * Every frame on its own ({@link DissectionEngine#trackSessions(boolean) trackSessions(false)}): headers decoded
+     * and checked layer by layer with no flow, reassembly or defragmentation state, no field recorded. The job of
+     * gopacket's DecodingLayerParser, to compare with it.
+     */
+    @Benchmark
+    public int headersOnly(FrameCounters counters) throws IOException {
+        return dissectCapture(stateless, layersOnly, counters);
     }
 
 }

@@ -350,6 +350,9 @@ public final class DissectCommand implements Callable<Integer> {
         if (setup.ladders() != null) {
             wanted.addAll(setup.ladders().fields());
         }
+        if (!setup.stats().isEmpty()) {
+            wanted.add(engine.registry().fields().get("frame.protocols")); // the hierarchy is every frame's stack
+        }
         dissection.recordFields(wanted);
         dissection.setInfoWanted(false);
     }

@@ -227,6 +227,22 @@ public final class Dissection {
         return allFields || id < wanted.length && wanted[id];
     }
 
+    /**
+     * True if an {@code add} of any of {@code defs} would be recorded: a dissector may skip a whole costly part (a
+     * certificate's X.509 structure) when none of its fields is.
+     */
+    public boolean recordsAny(Collection<FieldDef> defs) {
+        if (allFields) {
+            return true;
+        }
+        for (FieldDef d : defs) {
+            if (records(d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True unless {@link #recordNoFields()} is in force (or an empty selection). */
     public boolean recordsAnyField() {
         return anyWanted;

@@ -25,6 +25,10 @@ import dev.dissect.net.reassembly.ReassemblyOptions;
  * {@link ReassemblyOptions} it was made with. Frames must come in capture order; {@link #resetSession()} starts
  * over for another capture.
  *
+ * <p>{@link #trackSessions(boolean) trackSessions(false)} dissects every frame on its own, as gopacket's
+ * DecodingLayerParser does: no flows, {@code tcp.stream}, sequence analysis, reassembly, defragmentation or DNS
+ * request matching, so nothing is looked up or kept between frames.
+ *
  * <p>Not thread-safe: use one engine per thread (they are cheap once the registry is loaded).
  */
 public final class DissectionEngine {
@@ -36,7 +40,9 @@ public final class DissectionEngine {
 
     private final DissectorRegistry registry;
     private final DissectorTableImpl linkTypes;
-    private final Context context = new Context();
+    private final SessionfulContext sessionful = new SessionfulContext();
+    private final Context stateless = new Context();
+    private Context context = sessionful;
     private final Dissector data = new DataDissector();
     private final ReassemblyOptions options;
     private DissectionSession session;
@@ -55,6 +61,22 @@ public final class DissectionEngine {
         registry.diagnostics(CoreFields.UNKNOWN_LINK_TYPE, CoreFields.DEPTH_LIMIT, CoreFields.DISSECTOR_FAILED);
         registry.diagnostics(ReassemblyFields.DIAGNOSTICS);
         registry.diagnostics(FramingStreamDissector.FRAME_TOO_LONG);
+    }
+
+    /**
+     * Whether frames are dissected within the session (the default: flows, reassembly, defragmentation, request
+     * matching) or each on its own, with no state kept between frames (header decoding only, the fastest).
+     *
+     * @return this engine
+     */
+    public DissectionEngine trackSessions(boolean track) {
+        context = track ? sessionful : stateless;
+        return this;
+    }
+
+    /** True unless {@link #trackSessions(boolean) trackSessions(false)} is in force. */
+    public boolean tracksSessions() {
+        return context == sessionful;
     }
 
     /** An engine with every dissector that {@link java.util.ServiceLoader} finds on the class path. */
@@ -177,9 +199,10 @@ public final class DissectionEngine {
     }
 
     /** The hand-off state of one dissector call; reused, never escapes a call. */
-    private final class Context implements SessionContext {
+    /** What a dissector sees during one frame: its tree and the hand-off to the next layer; no session. */
+    private class Context implements DissectionContext {
         private Dissection tree;
-        private ByteView bytes;
+        ByteView bytes;
         private int reported;
         Dissector next;
         ByteView nextBytes;
@@ -214,42 +237,6 @@ public final class DissectionEngine {
         }
 
         @Override
-        public DissectionSession session() {
-            return session;
-        }
-
-        @Override
-        public int sourcePort() {
-            return sourcePort;
-        }
-
-        @Override
-        public int destinationPort() {
-            return destinationPort;
-        }
-
-        @Override
-        public void handOff(DissectorTable table, long key, ByteView onto, int offset, int length) {
-            Dissector d = table.lookup(key);
-            handOffTo(d != null ? d : data, onto, offset, length);
-        }
-
-        @Override
-        public StreamDissector chooseStream(DissectorTable table, int sourcePort, int destinationPort,
-                                            ByteView onto, int offset, int length) {
-            return PortDispatch.chooseStream(table, sourcePort, destinationPort, onto, offset, length);
-        }
-
-        @Override
-        public void handOffTo(Dissector dissector, ByteView onto, int offset, int length) {
-            next = dissector;
-            nextBytes = onto;
-            nextOffset = offset;
-            nextLength = length;
-            nextReported = -1;
-        }
-
-        @Override
         public FrameView frame() {
             return tree.frame();
         }
@@ -281,11 +268,45 @@ public final class DissectionEngine {
 
         @Override
         public void handOffTo(Dissector dissector, int offset, int length) {
+            handOffTo(dissector, bytes, offset, length);
+        }
+
+        public void handOffTo(Dissector dissector, ByteView onto, int offset, int length) {
             next = dissector;
-            nextBytes = bytes;
+            nextBytes = onto;
             nextOffset = offset;
             nextLength = length;
             nextReported = -1;
+        }
+    }
+
+    /** The context within the session: flows, reassembly and request matching see it as a {@link SessionContext}. */
+    private final class SessionfulContext extends Context implements SessionContext {
+        @Override
+        public DissectionSession session() {
+            return session;
+        }
+
+        @Override
+        public int sourcePort() {
+            return sourcePort;
+        }
+
+        @Override
+        public int destinationPort() {
+            return destinationPort;
+        }
+
+        @Override
+        public void handOff(DissectorTable table, long key, ByteView onto, int offset, int length) {
+            Dissector d = table.lookup(key);
+            handOffTo(d != null ? d : data, onto, offset, length);
+        }
+
+        @Override
+        public StreamDissector chooseStream(DissectorTable table, int sourcePort, int destinationPort,
+                                            ByteView onto, int offset, int length) {
+            return PortDispatch.chooseStream(table, sourcePort, destinationPort, onto, offset, length);
         }
     }
 }

@@ -56,8 +56,9 @@ public final class DisplayFilter {
     }
 
     /**
-     * The fields the filter reads, so a caller can record just those ({@link Dissection#recordFields}); protocol
-     * names in the filter test layers, which are always recorded.
+     * The fields the filter reads, so a caller can record just those ({@link Dissection#recordFields}); a protocol
+     * name in the filter reads {@code frame.protocols}, so that layers shown only with the protocol stack (the X.509
+     * parts of a certificate) are made.
      */
     public Set<FieldDef> fields() {
         return fields;

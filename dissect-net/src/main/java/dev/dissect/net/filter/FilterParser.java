@@ -30,6 +30,9 @@ final class FilterParser {
     private final String filter;
     private final List<Token> tokens;
     private final DissectorRegistry registry;
+    /** The field that stands for a frame's layers: recording it asks every dissector for all of its layers. */
+    private static final String PROTOCOL_STACK = "frame.protocols";
+
     private final Set<FieldDef> referenced = new LinkedHashSet<>();
     private int pos;
 
@@ -185,6 +188,10 @@ final class FilterParser {
             return Operand.field(def);
         }
         if (registry.protocols().containsKey(t.text()) || t.text().equals("frame")) {
+            FieldDef stack = registry.fields().get(PROTOCOL_STACK);
+            if (stack != null) {
+                referenced.add(stack); // testing a protocol reads the frame's whole protocol stack
+            }
             return Operand.protocol(t.text());
         }
         throw error(t, "\"" + t.text() + "\" is neither a field nor a protocol name");

@@ -7,6 +7,7 @@ import dev.dissect.api.field.DiagnosticDef;
 import dev.dissect.api.field.DiagnosticGroup;
 import dev.dissect.api.field.FieldDef;
 import dev.dissect.api.field.FieldType;
+import dev.dissect.net.engine.CoreFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -181,10 +182,16 @@ public final class CertificateFields {
     /**
      * Dissects the certificate at {@code data[offset, offset + length)} into the current layer of {@code tree}.
      *
-     * @return the parsed certificate, for validation, or null if it could not be read (then {@link #MALFORMED}
-     *         was reported on {@code [offset, offset + length)})
+     * <p>Parsing a certificate costs more than the rest of its handshake: when {@code tree} records neither an X.509
+     * field nor {@code frame.protocols}, nothing is parsed (validation parses the chain on its own).
+     *
+     * @return the parsed certificate, for validation, or null if it was not parsed or could not be read (then
+     *         {@link #MALFORMED} was reported on {@code [offset, offset + length)})
      */
     public static ParsedCertificate add(Dissection tree, ByteView data, int offset, int length) {
+        if (!tree.records(CoreFields.FRAME_PROTOCOLS) && !tree.recordsAny(ALL)) {
+            return null;
+        }
         ParsedCertificate cert;
         try {
             cert = ParsedCertificate.parse(data.toArray(offset, length));

@@ -3,6 +3,7 @@ package dev.dissect.tls.connection;
 import dev.dissect.api.flow.FlowKey;
 import dev.dissect.tls.cert.ChainVerdict;
 import dev.dissect.tls.decrypt.FinishedCheck;
+import dev.dissect.tls.fingerprint.HelloFingerprints;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -56,12 +57,8 @@ public final class TlsConnection {
     private long decryptedRecords;
     private long failedRecords;
     private String keyProblem;
-    private String ja3;
-    private String ja3Full;
-    private String ja3s;
-    private String ja3sFull;
-    private String ja4;
-    private String ja4Raw;
+    private HelloFingerprints client;
+    private HelloFingerprints server;
     private final List<TlsAlert> alerts = new ArrayList<>(1);
     private final List<HandshakeEvent> timeline = new ArrayList<>(12);
     private boolean truncated;
@@ -246,29 +243,31 @@ public final class TlsConnection {
         return keyProblem;
     }
 
+    // Fingerprints are computed on first read (see HelloFingerprints).
+
     public String ja3() {
-        return ja3;
+        return client == null ? null : client.ja3();
     }
 
     public String ja3Full() {
-        return ja3Full;
+        return client == null ? null : client.ja3Full();
     }
 
     public String ja3s() {
-        return ja3s;
+        return server == null ? null : server.ja3();
     }
 
     public String ja3sFull() {
-        return ja3sFull;
+        return server == null ? null : server.ja3Full();
     }
 
     public String ja4() {
-        return ja4;
+        return client == null ? null : client.ja4();
     }
 
     /** JA4's raw (unhashed, sorted) form. */
     public String ja4Raw() {
-        return ja4Raw;
+        return client == null ? null : client.ja4Raw();
     }
 
     /** Alerts in the order seen. Never null. */
@@ -330,16 +329,12 @@ public final class TlsConnection {
         this.pskAccepted = true;
     }
 
-    public void setClientFingerprints(String ja3, String ja3Full, String ja4, String ja4Raw) {
-        this.ja3 = ja3;
-        this.ja3Full = ja3Full;
-        this.ja4 = ja4;
-        this.ja4Raw = ja4Raw;
+    public void setClientFingerprints(HelloFingerprints prints) {
+        this.client = prints;
     }
 
-    public void setServerFingerprints(String ja3s, String ja3sFull) {
-        this.ja3s = ja3s;
-        this.ja3sFull = ja3sFull;
+    public void setServerFingerprints(HelloFingerprints prints) {
+        this.server = prints;
     }
 
     /** Keeps a copy of one DER certificate, within the caps. */

@@ -80,6 +80,11 @@ public final class TlsKeyring {
         return sessions.size();
     }
 
+    /** True while nothing here could decrypt a connection: no key log secret, RSA key or remembered session. */
+    public boolean isEmpty() {
+        return keyLog.entries() == 0 && rsaKeys.isEmpty() && sessions.isEmpty();
+    }
+
     private static byte[] copy(byte[] b) {
         return b == null ? null : b.clone();
     }

@@ -65,6 +65,10 @@ public final class TlsSession {
             "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
     private static final HexFormat HEX = HexFormat.of();
 
+    /** Why a handshake that began with no secret known cannot be checked (secrets from a later DSB, say). */
+    private static final String SECRETS_TOO_LATE = "no secret was known at the ClientHello, so the handshake "
+            + "was not hashed";
+
     private final TlsKeyring keyring;
     private final TranscriptHash transcript = new TranscriptHash();
     private final Side client = new Side();
@@ -301,6 +305,9 @@ public final class TlsSession {
     private void clientHello(Body b) {
         if (!helloRetry) {
             transcript.reset();
+            if (keyring.isEmpty()) {
+                transcript.stop(); // no secret can decrypt this handshake: nothing will read its hash
+            }
         }
         clientVersion = b.u16();
         clientRandom = b.bytes(32);
@@ -521,7 +528,7 @@ public final class TlsSession {
 
     private void clientKeyExchange(Body b) {
         sawClientKeyExchange = true;
-        if (ems && version != 0) {
+        if (ems && version != 0 && transcript.complete()) {
             sessionHash = version >= ProtocolVersion.TLS_1_2
                     ? transcript.snapshot(Prf.of(version, suite).hashName()) : transcript.snapshotMd5Sha1();
         }
@@ -575,12 +582,18 @@ public final class TlsSession {
                 return FinishedCheck.notPossible("no " + (fromClient ? "client" : "server")
                         + " handshake traffic secret in the key log");
             }
+            if (!transcript.complete()) {
+                return FinishedCheck.notPossible(SECRETS_TOO_LATE);
+            }
             return FinishedCheck.compare(FinishedVerifyData.tls13(suite.prfHash(), secret,
                     transcript.snapshot(suite.prfHash())), received);
         }
         byte[] master = resolveMasterSecret();
         if (master == null) {
             return FinishedCheck.notPossible("no master secret: " + keyProblem);
+        }
+        if (!transcript.complete()) {
+            return FinishedCheck.notPossible(SECRETS_TOO_LATE);
         }
         if (version == ProtocolVersion.SSL_3_0) {
             return FinishedCheck.compare(FinishedVerifyData.ssl3(master, fromClient, transcript), received);
@@ -612,7 +625,9 @@ public final class TlsSession {
             if (pms != null) {
                 Prf prf = Prf.of(version, suite);
                 if (ems && sessionHash == null) {
-                    keyProblem = "extended master secret, but no session hash (ClientKeyExchange not seen)";
+                    keyProblem = transcript.complete()
+                            ? "extended master secret, but no session hash (ClientKeyExchange not seen)"
+                            : "extended master secret, but " + SECRETS_TOO_LATE;
                     return null;
                 }
                 master = ems ? Tls12KeySchedule.extendedMasterSecret(prf, pms, sessionHash)

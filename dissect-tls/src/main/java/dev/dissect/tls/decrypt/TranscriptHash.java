@@ -25,17 +25,41 @@ public final class TranscriptHash {
 
     private final MessageDigest[] digests = new MessageDigest[NAMES.length];
     private long length;
+    private boolean stopped;
+    private byte[] chunk;
 
     public TranscriptHash() {
-        for (int i = 0; i < NAMES.length; i++) {
-            digests[i] = newDigest(NAMES[i]);
+    }
+
+    /** Stops hashing until the next {@link #reset}: nothing will read this handshake's hash. */
+    public void stop() {
+        stopped = true;
+    }
+
+    /** True unless {@link #stop} was called since the last {@link #reset}: only then do snapshots mean anything. */
+    public boolean complete() {
+        return !stopped;
+    }
+
+    /** The running digests, made on first use (most connections are never hashed). */
+    private MessageDigest[] digests() {
+        if (digests[0] == null) {
+            for (int i = 0; i < NAMES.length; i++) {
+                digests[i] = newDigest(NAMES[i]);
+            }
         }
+        return digests;
     }
 
     /** Adds a handshake message (or part of one) from a view. */
     public void add(ByteView data, int offset, int len) {
+        if (stopped) {
+            return;
+        }
         // Copy through a small buffer: the view may sit over a mapped file; digests want arrays.
-        byte[] chunk = new byte[Math.min(len, 4096)];
+        if (chunk == null) {
+            chunk = new byte[4096];
+        }
         int done = 0;
         while (done < len) {
             int n = Math.min(chunk.length, len - done);
@@ -47,7 +71,10 @@ public final class TranscriptHash {
 
     /** Adds {@code len} bytes of {@code data} from {@code offset}. */
     public void add(byte[] data, int offset, int len) {
-        for (MessageDigest d : digests) {
+        if (stopped) {
+            return;
+        }
+        for (MessageDigest d : digests()) {
             d.update(data, offset, len);
         }
         length += len;
@@ -79,7 +106,7 @@ public final class TranscriptHash {
     /** A clone of the running digest, for constructions that hash more after the messages (SSL 3.0 Finished). */
     public MessageDigest copy(String algorithm) {
         try {
-            return (MessageDigest) digests[index(algorithm)].clone();
+            return (MessageDigest) digests()[index(algorithm)].clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("JCA digest " + algorithm + " cannot be cloned", e);
         }
@@ -92,6 +119,7 @@ public final class TranscriptHash {
      * hash; only {@code algorithm}'s is meaningful afterwards.
      */
     public void replaceWithMessageHash(String algorithm) {
+        MessageDigest[] digests = digests();
         for (int i = 0; i < NAMES.length; i++) {
             byte[] h = digests[i].digest();
             digests[i].update(new byte[] {(byte) 0xFE, 0, 0, (byte) h.length});
@@ -103,9 +131,12 @@ public final class TranscriptHash {
     /** Forgets everything (a new handshake on the same connection: renegotiation). */
     public void reset() {
         for (MessageDigest d : digests) {
-            d.reset();
+            if (d != null) {
+                d.reset();
+            }
         }
         length = 0;
+        stopped = false;
     }
 
     private static int index(String algorithm) {

@@ -26,8 +26,7 @@ import dev.dissect.net.wire.TlsServerHelloView;
 import dev.dissect.net.wire.TlsU16ListView;
 import dev.dissect.tls.connection.TlsConnection;
 import dev.dissect.tls.fingerprint.FingerprintFields;
-import dev.dissect.tls.fingerprint.Ja3;
-import dev.dissect.tls.fingerprint.Ja4;
+import dev.dissect.tls.fingerprint.HelloFingerprints;
 import dev.dissect.tls.record.TlsRecordFields;
 
 /**
@@ -148,15 +147,20 @@ public final class HandshakeDissector {
                 session.earlyDataOffered = true;
             }
         }
-        String ja3Full = Ja3.clientFull(facts);
-        String ja3 = Ja3.hash(ja3Full);
-        String ja4 = Ja4.fingerprint(facts);
-        String ja4Raw = Ja4.raw(facts);
-        tree.addString(FingerprintFields.JA4, null, 0, 0, ja4);
-        tree.addString(FingerprintFields.JA4_R, null, 0, 0, ja4Raw);
-        tree.addString(FingerprintFields.JA3_FULL, null, 0, 0, ja3Full);
-        tree.addString(FingerprintFields.JA3, null, 0, 0, ja3);
-        c.setClientFingerprints(ja3, ja3Full, ja4, ja4Raw);
+        HelloFingerprints prints = new HelloFingerprints(facts);
+        if (tree.records(FingerprintFields.JA4)) {
+            tree.addString(FingerprintFields.JA4, null, 0, 0, prints.ja4());
+        }
+        if (tree.records(FingerprintFields.JA4_R)) {
+            tree.addString(FingerprintFields.JA4_R, null, 0, 0, prints.ja4Raw());
+        }
+        if (tree.records(FingerprintFields.JA3_FULL)) {
+            tree.addString(FingerprintFields.JA3_FULL, null, 0, 0, prints.ja3Full());
+        }
+        if (tree.records(FingerprintFields.JA3)) {
+            tree.addString(FingerprintFields.JA3, null, 0, 0, prints.ja3());
+        }
+        c.setClientFingerprints(prints);
     }
 
     /** @return true if this was a HelloRetryRequest */
@@ -195,11 +199,7 @@ public final class HandshakeDissector {
         TlsConnection c = session.connection();
         c.setServerHello(session.version, v.cipherSuite(),
                 d.toArray(v.sessionIdRegionOffset(), v.sessionIdLength()), retry);
-        String ja3sFull = Ja3.serverFull(facts);
-        String ja3s = Ja3.hash(ja3sFull);
-        tree.addString(FingerprintFields.JA3S_FULL, null, 0, 0, ja3sFull);
-        tree.addString(FingerprintFields.JA3S, null, 0, 0, ja3s);
-        c.setServerFingerprints(ja3s, ja3sFull);
+        serverFingerprints(tree, c, facts);
         return retry;
     }
 
@@ -229,11 +229,19 @@ public final class HandshakeDissector {
         session.serverHelloSeen = true;
         TlsConnection c = session.connection();
         c.setServerHello(version, suite, new byte[0], false);
-        String ja3sFull = Ja3.serverFull(facts);
-        String ja3s = Ja3.hash(ja3sFull);
-        tree.addString(FingerprintFields.JA3S_FULL, null, 0, 0, ja3sFull);
-        tree.addString(FingerprintFields.JA3S, null, 0, 0, ja3s);
-        c.setServerFingerprints(ja3s, ja3sFull);
+        serverFingerprints(tree, c, facts);
+    }
+
+    /** JA3S, recorded if wanted; the connection keeps it for whoever reads it later. */
+    private static void serverFingerprints(Dissection tree, TlsConnection c, HelloFacts facts) {
+        HelloFingerprints prints = new HelloFingerprints(facts);
+        if (tree.records(FingerprintFields.JA3S_FULL)) {
+            tree.addString(FingerprintFields.JA3S_FULL, null, 0, 0, prints.ja3Full());
+        }
+        if (tree.records(FingerprintFields.JA3S)) {
+            tree.addString(FingerprintFields.JA3S, null, 0, 0, prints.ja3());
+        }
+        c.setServerFingerprints(prints);
     }
 
     /** The two-byte length and extensions after a hello (or in EncryptedExtensions, CertificateRequest 1.3). */
