@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dissect.api.buffer.ByteView;
 import dev.dissect.api.dissection.Dissection;
 import dev.dissect.api.field.Protocol;
+import dev.dissect.net.engine.CoreFields;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -114,6 +115,27 @@ class CertificateFieldsTest {
         assertMalformed(new byte[] {0x30, 0x03, 0x02, 0x01, 0x05}, "not an X.509 certificate");
         assertMalformed(new byte[70_000], "limit");
         assertMalformed(new byte[] {0x30, (byte) 0x80, 0, 0}, "indefinite");
+    }
+
+    @Test
+    void nothingIsParsedUnlessAnX509FieldOrTheProtocolStackIsRecorded() {
+        byte[] cert = LoopbackCapture.read("rsa-tls12.pcap").certificates().get(0);
+        byte[] bad = Arrays.copyOf(cert, cert.length - 10);
+        Dissection tree = new Dissection();
+        tree.recordFields(List.of(CoreFields.FRAME_NUMBER));
+        tree.reset(null);
+        tree.beginLayer(TLS, 0, bad.length);
+        assertNull(CertificateFields.add(tree, ByteView.of(cert), 0, cert.length));
+        assertNull(CertificateFields.add(tree, ByteView.of(bad), 0, bad.length));
+        assertEquals(0, tree.diagnosticCount(), "not parsed, so nothing to report");
+
+        tree.recordFields(List.of(CoreFields.FRAME_PROTOCOLS));
+        assertNotNull(CertificateFields.add(tree, ByteView.of(cert), 0, cert.length));
+        assertNull(CertificateFields.add(tree, ByteView.of(bad), 0, bad.length));
+        assertEquals(1, tree.diagnosticCount());
+
+        tree.recordFields(List.of(CertificateFields.fields().get(0)));
+        assertNotNull(CertificateFields.add(tree, ByteView.of(cert), 0, cert.length));
     }
 
     private static void assertMalformed(byte[] der, String why) {

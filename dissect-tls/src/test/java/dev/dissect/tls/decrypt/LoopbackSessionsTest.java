@@ -119,6 +119,33 @@ class LoopbackSessionsTest {
         assertTrue(replay.failures.size() >= 4, "both Finished, the request and the response stay encrypted");
     }
 
+    /**
+     * With no secret at the ClientHello the handshake is not hashed (that is most of a handshake's cost, and only
+     * decryption reads it); secrets that come later still decrypt TLS 1.3, but its Finished cannot be checked.
+     */
+    @Test
+    void secretsArrivingAfterTheClientHelloDecryptButCannotCheckFinished() throws IOException {
+        TlsKeyring keys = new TlsKeyring();
+        SessionReplay replay = new SessionReplay(keys);
+        boolean first = true;
+        for (CapturedRecords.Record rec : CapturedRecords.read("tls13-aes256-gcm.pcap")) {
+            if (rec.connection() != 0) {
+                continue;
+            }
+            replay.record(rec.direction(), rec.type(), rec.version(), rec.body());
+            if (first) {
+                keys.keyLog().addText(TestVectors.resourceText("tls13-aes256-gcm.keys"));
+                first = false;
+            }
+        }
+        assertEquals(List.of(), replay.failures);
+        assertEquals(RESPONSE, replay.text(S));
+        assertEquals(2, replay.finished.size());
+        for (FinishedCheck c : replay.finished) {
+            assertTrue(!c.verified() && c.toString().contains("not hashed"), c.toString());
+        }
+    }
+
     private static TlsKeyring keyLog(String name) {
         TlsKeyring keys = new TlsKeyring();
         keys.keyLog().addText(TestVectors.resourceText(name + ".keys"));
