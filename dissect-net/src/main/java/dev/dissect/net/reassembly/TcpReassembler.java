@@ -343,6 +343,11 @@ public final class TcpReassembler {
         }
         StreamHalf s = fwd.stream;
         if (length > 0) {
+            ReassembledIn links = ReassembledIn.collected(store);
+            long in = links == null ? 0 : links.pdus().get(frameNumber, flow.streamIndex);
+            if (in != 0 && tree != null) {
+                tree.add(ReassemblyFields.REASSEMBLED_IN, null, 0, 0, in);
+            }
             long pos = fwd.unwrap((int) seqRaw) - 1;
             s.offer(pos, data, offset, length);
         }
