@@ -72,7 +72,7 @@ final class StreamHalf {
         }
         if (!started) {
             started = true;
-            deliverPos = flow.halves[dir].synSeen && !resumes ? Math.min(0, pos) : pos;
+            deliverPos = flow.halves[dir].synSeen && !resumes ? Math.min(flow.halves[dir].isnPos, pos) : pos;
         }
         long end = pos + len;
         while (!stopped) {
