@@ -237,7 +237,9 @@ public final class TcpReassembler {
         if (window == 0 && !sfr) {
             a |= TcpSegmentResult.ZERO_WINDOW;
         }
-        if (fwd.hasNext() && seqPos > fwd.nextPos && !rst) {
+        // Wireshark compares 32-bit numbers by their signed difference, so one exactly 2^31 before the next is
+        // also after it (fuzz-72.pcap#30): lost and, below, not advanced at once.
+        if (fwd.hasNext() && (seqPos > fwd.nextPos || seqPos - fwd.nextPos == Integer.MIN_VALUE) && !rst) {
             a |= TcpSegmentResult.LOST_SEGMENT;
         }
         if ((seglen == 0 || seglen == 1) && fwd.nextSet && seqPos == fwd.nextPos - 1 && !sfr) {
