@@ -302,7 +302,9 @@ public final class TcpReassembler {
         }
         if (ackFlag) {
             rev.acked(ackPos, now, result);
-            if ((a & TcpSegmentResult.DUPLICATE_ACK) == 0) {
+            // As Wireshark, only a new acknowledgment number starts the count again: window updates and keep-alive
+            // ACKs between duplicates do not (weibo.pcap#75 is a fast retransmission after three of them).
+            if (!fwd.lastAckSet || ack != fwd.lastAck) {
                 fwd.dupAckNum = 0;
                 fwd.lastNonDupAckFrame = frameNumber;
             }
