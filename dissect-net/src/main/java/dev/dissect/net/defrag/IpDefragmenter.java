@@ -3,7 +3,9 @@ package dev.dissect.net.defrag;
 import dev.dissect.api.buffer.ByteView;
 import dev.dissect.api.dissection.Dissection;
 import dev.dissect.api.field.FieldDef;
+import dev.dissect.net.flow.SessionStore;
 import dev.dissect.net.reassembly.OverlapPolicy;
+import dev.dissect.net.reassembly.ReassembledIn;
 import dev.dissect.net.reassembly.ReassemblyCounter;
 import dev.dissect.net.reassembly.ReassemblyCounters;
 import dev.dissect.net.reassembly.ReassemblyOptions;
@@ -27,7 +29,8 @@ import java.util.Map;
  * {@link ReassemblyOptions#fragmentTimeoutNanos()} of capture time is dropped; everything dropped is counted.
  *
  * <p>Fragments are copied (they come from many frames); the reassembled payload is a new array, handed back as a
- * view valid until the next call. Not thread-safe.
+ * view valid until the next call. In two passes, the first notes which frame completed each datagram and the
+ * second shows it on the other fragments ({@link ReassembledIn}). Not thread-safe.
  */
 public final class IpDefragmenter {
     /** The largest datagram payload either IP version carries without jumbograms. */
@@ -54,6 +57,7 @@ public final class IpDefragmenter {
 
     private final ReassemblyOptions options;
     private final ReassemblyCounters counters;
+    private final SessionStore store;
     private final Map<Key, Datagram> pending = new LinkedHashMap<>();
     private final ByteView result = new ByteView();
     private long[] lastFrames = new long[0];
@@ -62,10 +66,18 @@ public final class IpDefragmenter {
     private boolean lastConflict;
     private boolean lastOverlap;
     private boolean lastDropped;
+    private long lastFrame;
+    private long lastTag;
 
     public IpDefragmenter(ReassemblyOptions options, ReassemblyCounters counters) {
+        this(options, counters, new SessionStore());
+    }
+
+    /** A defragmenter whose session's {@code store} tells the pass, and keeps what a first pass collects. */
+    public IpDefragmenter(ReassemblyOptions options, ReassemblyCounters counters, SessionStore store) {
         this.options = options;
         this.counters = counters;
+        this.store = store;
     }
 
     /** Incomplete datagrams held now. */
@@ -91,6 +103,8 @@ public final class IpDefragmenter {
         lastConflict = false;
         lastOverlap = false;
         lastDropped = false;
+        lastFrame = frame;
+        lastTag = ReassembledIn.datagramTag(version, id);
         expire(now);
         Key key = version == 4
                 ? new Key(4, 0, addresses.u32(srcAt), 0, addresses.u32(dstAt), protocol, id)
@@ -153,16 +167,25 @@ public final class IpDefragmenter {
         lastFrames = d.frames;
         lastFrameCount = d.frameCount;
         lastNextHeader = d.nextHeader;
+        ReassembledIn links = ReassembledIn.collecting(store);
+        if (links != null) {
+            for (int i = 0; i < d.frameCount; i++) {
+                if (d.frames[i] != frame) {
+                    links.datagrams().putIfAbsent(d.frames[i], lastTag, frame);
+                }
+            }
+        }
         return result.wrap(ByteBuffer.wrap(d.bytes), 0, d.total);
     }
 
     /**
      * Records what the last {@link #add} did on the frame: overlap flags, and for a completed datagram
-     * ({@code whole} not null) its fragments' frames, their count and the reassembled length. The field
-     * definitions are the IP version's ({@code ip.*} or {@code ipv6.*}), in that order.
+     * ({@code whole} not null) its fragments' frames, their count and the reassembled length; in the second of two
+     * passes, on a fragment of a datagram completed in a later frame, that frame. The field definitions are the IP
+     * version's ({@code ip.*} or {@code ipv6.*}), in that order.
      */
     public void record(Dissection tree, ByteView whole, FieldDef overlap, FieldDef conflict, FieldDef fragment,
-                       FieldDef count, FieldDef reassembledLength) {
+                       FieldDef count, FieldDef reassembledLength, FieldDef reassembledIn) {
         if (lastOverlap) {
             tree.add(overlap, null, 0, 0, 1);
             tree.add(conflict, null, 0, 0, lastConflict ? 1 : 0);
@@ -173,6 +196,11 @@ public final class IpDefragmenter {
             }
             tree.add(count, null, 0, 0, lastFrameCount);
             tree.add(reassembledLength, null, 0, 0, whole.length());
+        }
+        ReassembledIn links = ReassembledIn.collected(store);
+        long in = links == null ? 0 : links.datagrams().get(lastFrame, lastTag);
+        if (in != 0) {
+            tree.add(reassembledIn, null, 0, 0, in);
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.dissect.net.dns;
 
+import dev.dissect.net.flow.FrameLinks;
+
 /**
  * What DNS remembers of one capture: the open queries ({@link DnsTransactions}) and, in the first of two passes,
- * the matches found ({@link DnsResponses}). Kept in the session's {@code SessionStore}, so it is dropped with the
+ * the matches found ({@link FrameLinks}, by query frame and id). Kept in the session's {@code SessionStore}, so it is dropped with the
  * session; a DNS dissector used outside an engine keeps one of its own.
  */
 final class DnsSessionState {
     final DnsTransactions transactions = new DnsTransactions();
-    final DnsResponses responses = new DnsResponses();
+    final FrameLinks responses = new FrameLinks();
 }

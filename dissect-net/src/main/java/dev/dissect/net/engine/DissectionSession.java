@@ -31,7 +31,7 @@ public final class DissectionSession {
         this.options = options;
         this.store = store;
         this.tcp = new TcpReassembler(options, counters, store);
-        this.defragmenter = new IpDefragmenter(options, counters);
+        this.defragmenter = new IpDefragmenter(options, counters, store);
     }
 
     public ReassemblyOptions options() {

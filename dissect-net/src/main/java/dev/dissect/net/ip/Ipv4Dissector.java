@@ -48,12 +48,14 @@ public final class Ipv4Dissector implements Dissector {
     public static final FieldDef FRAGMENT_COUNT = FieldDef.uint("ip.fragment.count", "Fragment count", 4, Base.DEC);
     public static final FieldDef REASSEMBLED_LENGTH = FieldDef.uint("ip.reassembled.length",
             "Reassembled IPv4 length", 4, Base.DEC);
+    public static final FieldDef REASSEMBLED_IN = FieldDef.frameNumber("ip.reassembled_in", "Reassembled IPv4 in frame")
+            .describedAs("Only in the second of two passes (tshark -2), on the fragments before the last.");
     public static final FieldDef FRAGMENT_OVERLAP = FieldDef.bool("ip.fragment.overlap", "Fragment overlap");
     public static final FieldDef FRAGMENT_OVERLAP_CONFLICT = FieldDef.bool("ip.fragment.overlap.conflict",
             "Conflicting data in fragment overlap");
     static final FieldDef[] FIELDS = {VERSION, HDR_LEN, DSFIELD, DSCP, ECN, LEN, ID, FLAGS, FLAGS_RB, FLAGS_DF,
             FLAGS_MF, FRAG_OFFSET, TTL, PROTO, CHECKSUM, SRC, DST, ADDR, OPT_TYPE, OPT_LEN, FRAGMENT, FRAGMENT_COUNT,
-            REASSEMBLED_LENGTH, FRAGMENT_OVERLAP, FRAGMENT_OVERLAP_CONFLICT};
+            REASSEMBLED_LENGTH, REASSEMBLED_IN, FRAGMENT_OVERLAP, FRAGMENT_OVERLAP_CONFLICT};
 
     public static final DiagnosticDef TRUNCATED = DiagnosticDef.truncated("ip.truncated",
             "Header runs past the captured data");
@@ -201,7 +203,7 @@ public final class Ipv4Dissector implements Dissector {
                         (flags & 1) != 0, data, payload, payloadLength, ctx.frame().number(),
                         ctx.frame().epochSecond() * 1_000_000_000L + ctx.frame().nanos());
                 defrag.record(tree, whole, FRAGMENT_OVERLAP, FRAGMENT_OVERLAP_CONFLICT, FRAGMENT, FRAGMENT_COUNT,
-                        REASSEMBLED_LENGTH);
+                        REASSEMBLED_LENGTH, REASSEMBLED_IN);
                 if (whole != null) {
                     session.handOff(protocols, proto, whole, 0, whole.length());
                     return;

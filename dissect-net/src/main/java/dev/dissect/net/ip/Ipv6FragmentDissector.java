@@ -32,11 +32,14 @@ public final class Ipv6FragmentDissector implements Dissector {
             Base.DEC);
     public static final FieldDef REASSEMBLED_LENGTH = FieldDef.uint("ipv6.reassembled.length",
             "Reassembled IPv6 length", 4, Base.DEC);
+    public static final FieldDef REASSEMBLED_IN = FieldDef.frameNumber("ipv6.reassembled.in",
+            "Reassembled IPv6 in frame")
+            .describedAs("Only in the second of two passes (tshark -2), on the fragments before the last.");
     public static final FieldDef FRAGMENT_OVERLAP = FieldDef.bool("ipv6.fragment.overlap", "Fragment overlap");
     public static final FieldDef FRAGMENT_OVERLAP_CONFLICT = FieldDef.bool("ipv6.fragment.overlap.conflict",
             "Conflicting data in fragment overlap");
     static final FieldDef[] FIELDS = {NXT, OFFSET, MORE, IDENT, FRAGMENT, FRAGMENT_COUNT, REASSEMBLED_LENGTH,
-            FRAGMENT_OVERLAP, FRAGMENT_OVERLAP_CONFLICT};
+            REASSEMBLED_IN, FRAGMENT_OVERLAP, FRAGMENT_OVERLAP_CONFLICT};
 
     public static final DiagnosticDef TRUNCATED = DiagnosticDef.truncated("ipv6.fraghdr.truncated",
             "Fragment header runs past the captured data");
@@ -81,7 +84,7 @@ public final class Ipv6FragmentDissector implements Dissector {
                     payloadLength, ctx.frame().number(),
                     ctx.frame().epochSecond() * 1_000_000_000L + ctx.frame().nanos());
             defrag.record(tree, whole, FRAGMENT_OVERLAP, FRAGMENT_OVERLAP_CONFLICT, FRAGMENT, FRAGMENT_COUNT,
-                    REASSEMBLED_LENGTH);
+                    REASSEMBLED_LENGTH, REASSEMBLED_IN);
             if (whole != null) {
                 session.handOff(protocols, defrag.lastNextHeader(), whole, 0, whole.length());
                 return;

@@ -72,7 +72,7 @@ final class StreamHalf {
         }
         if (!started) {
             started = true;
-            deliverPos = flow.halves[dir].synSeen && !resumes ? Math.min(0, pos) : pos;
+            deliverPos = flow.halves[dir].synSeen && !resumes ? Math.min(flow.halves[dir].isnPos, pos) : pos;
         }
         long end = pos + len;
         while (!stopped) {
@@ -415,7 +415,10 @@ final class StreamHalf {
         return owner.frameNumber();
     }
 
-    /** Records {@code tcp.segment} and friends when a consumed PDU came from more than one frame. */
+    /**
+     * Records {@code tcp.segment} and friends when a consumed PDU came from more than one frame; in the first of two
+     * passes, notes the PDU's earlier frames for {@code tcp.reassembled_in}.
+     */
     private void segments(long pos, int used) {
         long end = pos + used;
         int first = -1;
@@ -431,6 +434,14 @@ final class StreamHalf {
         }
         if (count == 0 || (count == 1 && spanFrame[first] == owner.frameNumber())) {
             return;
+        }
+        ReassembledIn links = ReassembledIn.collecting(owner.store());
+        if (links != null) {
+            for (int i = first; i < first + count; i++) {
+                if (spanFrame[i] != owner.frameNumber()) {
+                    links.pdus().putIfAbsent(spanFrame[i], flow.streamIndex, owner.frameNumber());
+                }
+            }
         }
         Dissection tree = owner.tree();
         for (int i = first; i < first + count; i++) {

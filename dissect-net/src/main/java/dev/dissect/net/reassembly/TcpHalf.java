@@ -14,9 +14,14 @@ final class TcpHalf {
     private static final int UNACKED_CAPACITY = 16;
 
     boolean baseSet;
+    /** Where positions count from: the first base, kept for analysis and delivery. */
     int base;
+    /** Wireshark's {@code base_seq}, which relative numbers are shown from: {@link #base} until a SYN-ACK moves it. */
+    int shownBase;
     boolean synSeen;
     int isn;
+    /** The position of the SYN this direction's bytes are delivered after (0 unless a SYN-ACK moved the base). */
+    long isnPos;
     int wsShift = WS_UNKNOWN;
 
     boolean nextSet;
@@ -48,15 +53,13 @@ final class TcpHalf {
     /** The flow idled with a delivery under way: the next one starts where the bytes resume, not at 0. */
     boolean streamResumes;
 
-    /** Forgets the initial sequence number and everything analysis kept for this direction (a new SYN). */
-    void restart() {
-        synSeen = false;
-        baseSet = false;
-        nextSet = false;
-        dupAckNum = 0;
-        finSeen = false;
-        unackedCount = 0;
-        maxSentEnd = Long.MIN_VALUE;
+    /**
+     * True if this direction has a next sequence number as Wireshark's analysis sees one: Wireshark keeps it as a raw
+     * 32-bit number where 0 means none, so a segment that ends exactly at raw 0 (a RST with sequence number 0) leaves
+     * the direction without one, and the next segment is neither lost nor a retransmission.
+     */
+    boolean hasNext() {
+        return nextSet && base + (int) nextPos != 0;
     }
 
     /** The 64-bit position of raw sequence number {@code seq} near the current next position. */

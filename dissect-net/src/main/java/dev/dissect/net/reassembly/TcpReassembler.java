@@ -160,18 +160,29 @@ public final class TcpReassembler {
         boolean ackFlag = (flags & ACK) != 0;
         boolean sfr = syn || fin || rst;
 
-        if (syn && fwd.synSeen && fwd.isn != seq && fwd.stream == null) {
-            // A SYN with another initial sequence number on a flow still open: as Wireshark, this direction
-            // numbers from the new ISN (its analysis state starts over).
-            fwd.restart();
+        if (syn && ackFlag && fwd.baseSet && seq != fwd.shownBase) {
+            // As Wireshark: a SYN-ACK whose sequence number is not the direction's base reuses the ports; the
+            // direction is numbered from it from now on (each such SYN-ACK moves the base again), while analysis
+            // goes on comparing sequence numbers as before (the SYN-ACK may be "lost segment" or a retransmission).
+            fwd.shownBase = seq;
+            result.analysis |= TcpSegmentResult.REUSED_PORTS;
+            if (fwd.stream == null || !fwd.stream.started) {
+                fwd.isnPos = fwd.unwrap(seq); // and its bytes are delivered from there, as tshark reassembles them
+            }
         }
         if (syn) {
             windowScaling(fwd, rev, wsShift, ackFlag);
             if (!fwd.synSeen) {
                 fwd.synSeen = true;
                 fwd.isn = seq;
-                fwd.base = seq;
-                fwd.baseSet = true;
+                if (!fwd.baseSet) {
+                    // As Wireshark, the base is set once: a SYN-ACK after this direction's first segment moved
+                    // only the shown base (above), and analysis keeps comparing with what came before.
+                    fwd.base = seq;
+                    fwd.shownBase = seq;
+                    fwd.baseSet = true;
+                }
+                fwd.isnPos = fwd.unwrap(seq);
                 if (!ackFlag) {
                     flow.synTime = now;
                 }
@@ -180,10 +191,12 @@ public final class TcpReassembler {
             }
         } else if (!fwd.baseSet) {
             fwd.base = seq - 1;
+            fwd.shownBase = fwd.base;
             fwd.baseSet = true;
         }
         if (ackFlag && !rev.baseSet) {
             rev.base = ack - 1;
+            rev.shownBase = rev.base;
             rev.baseSet = true;
         }
         if (!syn && ackFlag && dir == 0 && flow.initialRtt < 0 && flow.synTime >= 0 && rev.synSeen) {
@@ -194,11 +207,11 @@ public final class TcpReassembler {
         long ackPos = ackFlag ? rev.unwrap(ack) : 0;
         result.streamIndex = flow.streamIndex;
         result.direction = dir;
-        result.seq = (seq - fwd.base) & 0xFFFF_FFFFL;
+        result.seq = (seq - fwd.shownBase) & 0xFFFF_FFFFL;
         // Without the ACK flag tshark shows the field as it is (relative numbers apply to acknowledgments only).
-        result.ack = ackFlag ? (ack - rev.base) & 0xFFFF_FFFFL : ack & 0xFFFF_FFFFL;
-        result.nextSeq = (seq - fwd.base + seglen + (syn || fin ? 1 : 0)) & 0xFFFF_FFFFL;
-        result.peerBase = rev.base;
+        result.ack = ackFlag ? (ack - rev.shownBase) & 0xFFFF_FFFFL : ack & 0xFFFF_FFFFL;
+        result.nextSeq = (seq - fwd.shownBase + seglen + (syn || fin ? 1 : 0)) & 0xFFFF_FFFFL;
+        result.peerBase = rev.shownBase;
         result.peerBaseSet = rev.baseSet;
         result.initialRttNanos = flow.initialRtt;
 
@@ -224,7 +237,9 @@ public final class TcpReassembler {
         if (window == 0 && !sfr) {
             a |= TcpSegmentResult.ZERO_WINDOW;
         }
-        if (fwd.nextSet && seqPos > fwd.nextPos && !rst) {
+        // Wireshark compares 32-bit numbers by their signed difference, so one exactly 2^31 before the next is
+        // also after it (fuzz-72.pcap#30): lost and, below, not advanced at once.
+        if (fwd.hasNext() && (seqPos > fwd.nextPos || seqPos - fwd.nextPos == Integer.MIN_VALUE) && !rst) {
             a |= TcpSegmentResult.LOST_SEGMENT;
         }
         if ((seglen == 0 || seglen == 1) && fwd.nextSet && seqPos == fwd.nextPos - 1 && !sfr) {
@@ -246,7 +261,7 @@ public final class TcpReassembler {
             result.dupAckFrame = fwd.lastNonDupAckFrame;
         }
         if ((seglen > 0 || syn || fin) && (a & TcpSegmentResult.KEEP_ALIVE) == 0) {
-            boolean notAdvanced = fwd.nextSet && seqPos < fwd.nextPos
+            boolean notAdvanced = fwd.hasNext() && seqPos < fwd.nextPos
                     && !(seglen > 1 && seqPos == fwd.nextPos - 1); // data after a zero-window probe's byte
             // Times are compared unsigned, as Wireshark's guint64: a segment stamped before the one it is measured
             // from (captures merged from several interfaces) is never "soon after" it.
@@ -273,7 +288,7 @@ public final class TcpReassembler {
         fwd.lastAnalysis = a;
 
         long end = seqPos + seglen + (syn || fin ? 1 : 0);
-        if ((!fwd.nextSet || end > fwd.nextPos) && (a & (TcpSegmentResult.ZERO_WINDOW_PROBE
+        if ((!fwd.hasNext() || end > fwd.nextPos) && (a & (TcpSegmentResult.ZERO_WINDOW_PROBE
                 | TcpSegmentResult.KEEP_ALIVE)) == 0) {
             fwd.nextSet = true;
             fwd.nextPos = end;
@@ -287,7 +302,9 @@ public final class TcpReassembler {
         }
         if (ackFlag) {
             rev.acked(ackPos, now, result);
-            if ((a & TcpSegmentResult.DUPLICATE_ACK) == 0) {
+            // As Wireshark, only a new acknowledgment number starts the count again: window updates and keep-alive
+            // ACKs between duplicates do not (weibo.pcap#75 is a fast retransmission after three of them).
+            if (!fwd.lastAckSet || ack != fwd.lastAck) {
                 fwd.dupAckNum = 0;
                 fwd.lastNonDupAckFrame = frameNumber;
             }
@@ -343,6 +360,11 @@ public final class TcpReassembler {
         }
         StreamHalf s = fwd.stream;
         if (length > 0) {
+            ReassembledIn links = ReassembledIn.collected(store);
+            long in = links == null ? 0 : links.pdus().get(frameNumber, flow.streamIndex);
+            if (in != 0 && tree != null) {
+                tree.add(ReassemblyFields.REASSEMBLED_IN, null, 0, 0, in);
+            }
             long pos = fwd.unwrap((int) seqRaw) - 1;
             s.offer(pos, data, offset, length);
         }

@@ -115,6 +115,37 @@ class TcpAnalysisTest {
         return c;
     }
 
+    /**
+     * SYN-ACKs with another sequence number on a known connection (suricata-verify tcp-fastopen-10): each moves the
+     * server's base; analysis goes on comparing with what came before.
+     */
+    static TcpConversation synAckWithAnotherIsn() {
+        TcpConversation c = handshake();
+        int sa = TcpConversation.SYN | TcpConversation.ACK;
+        c.server(30, 9000, 1001, sa, 65535, 0);                                         // 4 new ISN: lost
+        c.server(40, 5000, 1001, sa, 65535, 0);                                         // 5 old ISN again
+        c.server(50, 5000, 1001, sa, 65535, 0);                                         // 6 the same again
+        c.client(60, 1001, 5001, TcpConversation.PSH | TcpConversation.ACK, 65535, 10); // 7 data
+        c.server(70, 5001, 1011, TcpConversation.ACK, 65535, 10);                       // 8 data
+        return c;
+    }
+
+    /**
+     * A server that first sends a RST with sequence number 0 (rtsp.pcap), then a SYN-ACK: Wireshark's next sequence
+     * number is raw 0, which it takes as none, so the SYN-ACK is neither lost nor a retransmission.
+     */
+    static TcpConversation rstAtZeroThenSynAck() {
+        TcpConversation c = new TcpConversation();
+        int sa = TcpConversation.SYN | TcpConversation.ACK;
+        c.client(0, 1000, 0, TcpConversation.SYN, 65535, 0);                        // 1 SYN
+        c.server(10, 0, 1001, TcpConversation.RST | TcpConversation.ACK, 0, 0);     // 2 RST, seq 0
+        c.client(20, 1000, 0, TcpConversation.SYN, 65535, 0);                       // 3 SYN again
+        c.server(30, 7000, 1001, sa, 65535, 0);                                     // 4 SYN-ACK
+        c.server(40, 7000, 1001, sa, 65535, 0);                                     // 5 SYN-ACK again
+        c.client(50, 1001, 7001, TcpConversation.ACK, 65535, 0);                    // 6 ACK
+        return c;
+    }
+
     /** tshark 4.0.17's cells for {@link #FIELDS}, frame by frame. */
     private static final String[][] TSHARK = {
             {"0", "0", "1", "0", "", "", "", "", "", "", "", "", "", "", "", "", "", ""}, // 1
@@ -257,6 +288,46 @@ class TcpAnalysisTest {
         assertEquals("raw:ip:tcp", frames.get(4).protocolsText().toString(), "the old flow's held bytes not shown");
     }
 
+    /** tshark 4.0.17 on {@link #synAckWithAnotherIsn()}. */
+    @Test
+    void aSynAckWithAnotherIsnMovesOnlyTheShownBase() {
+        assertRows(synAckWithAnotherIsn().dissect(), new String[][] {
+                {"0", "1", "0", "", "", "", ""}, // 1
+                {"0", "1", "1", "", "", "", ""}, // 2
+                {"1", "1", "1", "", "", "", ""}, // 3
+                {"0", "1", "1", "", "", "1", "1"}, // 4
+                {"0", "1", "1", "", "1", "", "1"}, // 5
+                {"0", "1", "1", "1", "", "", ""}, // 6
+                {"1", "11", "1", "", "", "", ""}, // 7
+                {"1", "11", "11", "1", "", "", ""}, // 8
+        });
+    }
+
+    /** tshark 4.0.17 on {@link #rstAtZeroThenSynAck()}. */
+    @Test
+    void aNextSequenceNumberOfRawZeroIsNone() {
+        assertRows(rstAtZeroThenSynAck().dissect(), new String[][] {
+                {"0", "1", "0", "", "", "", ""}, // 1
+                {"1", "1", "1", "", "", "", ""}, // 2
+                {"0", "1", "0", "1", "", "", ""}, // 3
+                {"0", "1", "1", "", "", "", "1"}, // 4
+                {"0", "1", "1", "1", "", "", ""}, // 5
+                {"1", "1", "1", "", "", "", ""}, // 6
+        });
+    }
+
+    /** Rows of tcp.seq, tcp.nxtseq, tcp.ack, retransmission, out_of_order, lost_segment, reused_ports. */
+    private static void assertRows(List<Dissection> frames, String[][] rows) {
+        String[] fields = {"tcp.seq", "tcp.nxtseq", "tcp.ack", "tcp.analysis.retransmission",
+            "tcp.analysis.out_of_order", "tcp.analysis.lost_segment", "tcp.analysis.reused_ports"};
+        assertEquals(rows.length, frames.size());
+        for (int i = 0; i < rows.length; i++) {
+            for (int f = 0; f < fields.length; f++) {
+                assertFrame(frames, i + 1, fields[f], rows[i][f]);
+            }
+        }
+    }
+
     @Test
     void aNewSynOnAClosedConnectionReusesPorts() {
         List<Dissection> frames = conversation().dissect();
@@ -274,6 +345,8 @@ class TcpAnalysisTest {
             reusedWhileOpen().writePcap(Path.of(path + ".reused.pcap"));
             sameWindowField().writePcap(Path.of(path + ".window.pcap"));
             synFin().writePcap(Path.of(path + ".synfin.pcap"));
+            synAckWithAnotherIsn().writePcap(Path.of(path + ".synack.pcap"));
+            rstAtZeroThenSynAck().writePcap(Path.of(path + ".rstzero.pcap"));
             conversation().writePcap(Path.of(path));
             List<Dissection> frames = conversation().dissect();
             StringBuilder out = new StringBuilder();

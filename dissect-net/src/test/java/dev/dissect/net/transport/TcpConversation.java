@@ -21,6 +21,7 @@ import java.util.List;
 final class TcpConversation {
     static final int FIN = 0x01;
     static final int SYN = 0x02;
+    static final int RST = 0x04;
     static final int PSH = 0x08;
     static final int ACK = 0x10;
     private static final int CLIENT = Packets.ipv4Address("10.0.0.1");

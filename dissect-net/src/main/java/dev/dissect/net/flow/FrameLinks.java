@@ -1,29 +1,33 @@
-package dev.dissect.net.dns;
+package dev.dissect.net.flow;
 
 import java.util.Arrays;
 
 /**
- * What the first of two passes learnt for {@code dns.response_in}: for a query (its frame number and transaction
- * id), the frame of the response that matched it. Filled by the first pass, read by the second.
+ * What the first of two passes learnt about a frame from a later one: for something in a frame (its number and a
+ * tag of at most {@link #TAG_BITS} bits, such as a DNS transaction id or an IP identification), the later frame
+ * it leads to (the response that matched a query, the frame that completed a datagram). Filled by the first
+ * pass, read by the second ({@code dns.response_in}, {@code *.reassembled_in}).
  *
  * <p>An open-addressing table of primitives: no object per entry. It grows with the capture (tshark keeps every
- * transaction too) up to {@link #MAX_ENTRIES}; past that, further matches are not kept and their queries show no
- * {@code dns.response_in}. Not thread-safe.
+ * transaction and reassembly too) up to {@link #MAX_ENTRIES}; past that, further links are not kept and their
+ * frames show no such field. Tags are cut to {@link #TAG_BITS} bits. Not thread-safe.
  */
-final class DnsResponses {
-    /** Matches kept at most (about 400 MB of table at the limit). */
+public final class FrameLinks {
+    /** Bits of a tag that are kept. */
+    public static final int TAG_BITS = 24;
+    /** Links kept at most (about 400 MB of table at the limit). */
     static final int MAX_ENTRIES = 1 << 24;
 
     private long[] keys = new long[1024];
     private long[] values = new long[1024];
     private int size;
 
-    /** Remembers that the query in {@code queryFrame} with {@code id} is answered in {@code responseFrame}. */
-    void putIfAbsent(long queryFrame, int id, long responseFrame) {
+    /** Remembers that {@code tag} in {@code frame} leads to {@code later}, unless it already leads elsewhere. */
+    public void putIfAbsent(long frame, long tag, long later) {
         if (size >= MAX_ENTRIES) {
             return;
         }
-        long key = key(queryFrame, id);
+        long key = key(frame, tag);
         int mask = keys.length - 1;
         int i = hash(key) & mask;
         while (keys[i] != 0) {
@@ -33,15 +37,15 @@ final class DnsResponses {
             i = (i + 1) & mask;
         }
         keys[i] = key;
-        values[i] = responseFrame;
+        values[i] = later;
         if (++size * 2 > keys.length) {
             grow();
         }
     }
 
-    /** The response frame of the query in {@code queryFrame} with {@code id}, or 0 if none was seen. */
-    long get(long queryFrame, int id) {
-        long key = key(queryFrame, id);
+    /** The frame {@code tag} in {@code frame} leads to, or 0 if none was noted. */
+    public long get(long frame, long tag) {
+        long key = key(frame, tag);
         int mask = keys.length - 1;
         for (int i = hash(key) & mask; keys[i] != 0; i = (i + 1) & mask) {
             if (keys[i] == key) {
@@ -51,7 +55,7 @@ final class DnsResponses {
         return 0;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
@@ -75,8 +79,8 @@ final class DnsResponses {
     }
 
     /** Frame numbers start at 1, so a key is never 0 (the empty slot). */
-    private static long key(long frame, int id) {
-        return frame << 16 | id & 0xFFFF;
+    private static long key(long frame, long tag) {
+        return frame << TAG_BITS | tag & (1L << TAG_BITS) - 1;
     }
 
     private static int hash(long key) {
