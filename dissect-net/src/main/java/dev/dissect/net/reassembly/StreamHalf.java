@@ -27,6 +27,8 @@ import java.nio.ByteBuffer;
  */
 final class StreamHalf {
     private static final int SPAN_COST = 16;
+    /** How far ahead of the bytes held the buffer may be sized to a message's announced length (a TLS record). */
+    private static final int RESERVE_AHEAD = 64 << 10;
 
     private final TcpReassembler owner;
     final TcpFlow flow;
@@ -255,6 +257,9 @@ final class StreamHalf {
         long spanExtra = spanCount > 0 && spanFrame[spanCount - 1] == frame ? 0 : SPAN_COST;
         boolean grow = pending == null || (mayCompact ? need : pendingStart + need) > capacity;
         int grown = Math.max(256, need + (need >> 1));
+        if (needed > grown && needed - need <= RESERVE_AHEAD) {
+            grown = (int) needed; // the dissector said how long its message is: one array, no regrowth per segment
+        }
         if (grow && !owner.canCharge(flow, (long) grown - capacity + spanExtra)) {
             grown = need;
         }

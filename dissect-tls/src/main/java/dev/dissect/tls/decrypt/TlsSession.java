@@ -325,15 +325,18 @@ public final class TlsSession {
         int end = b.extensionsEnd();
         while (b.ok() && b.at < end) {
             int type = b.u16();
-            byte[] ext = b.vector16();
             switch (type) {
                 case EXT_EXTENDED_MASTER_SECRET -> clientOffersEms = true;
                 case EXT_ENCRYPT_THEN_MAC -> clientOffersEtm = true;
-                case EXT_SESSION_TICKET -> clientTicket = ext;
+                case EXT_SESSION_TICKET -> {
+                    clientTicket = b.vector16();
+                    continue;
+                }
                 case EXT_EARLY_DATA -> clientOffersEarlyData = true;
                 default -> {
                 }
             }
+            b.skipVector16(); // only the ticket is kept: no copy of the others
         }
         // a new handshake: forget the previous one's facts (renegotiation keeps the active decryptors)
         serverRandom = null;
@@ -393,14 +396,15 @@ public final class TlsSession {
         int end = b.extensionsEnd();
         while (b.ok() && b.at < end) {
             int type = b.u16();
-            byte[] ext = b.vector16();
-            if (type == EXT_SUPPORTED_VERSIONS && ext != null && ext.length == 2) {
-                selected = (ext[0] & 0xFF) << 8 | ext[1] & 0xFF;
+            int extLength = b.peekU16();
+            if (type == EXT_SUPPORTED_VERSIONS && extLength == 2 && b.remaining() >= 4) {
+                selected = b.data.u16(b.at + 2);
             } else if (type == EXT_EXTENDED_MASTER_SECRET) {
                 serverEms = true;
             } else if (type == EXT_ENCRYPT_THEN_MAC) {
                 serverEtm = true;
             }
+            b.skipVector16();
         }
         if (!b.ok()) {
             transcript.add(data, offset, length);
