@@ -83,7 +83,9 @@ public final class Dissection {
         layerCount = 0;
         fieldCount = 0;
         diagnosticCount = 0;
-        info.setLength(0);
+        if (info.length() > 0) {
+            info.setLength(0);
+        }
         protocolColumn = "";
         undissected = null;
         undissectedOffset = 0;
