@@ -64,6 +64,9 @@ public final class DissectCommand implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "N", description = "Stop after reading N frames (as tshark, counted before -Y).")
     private long count = Long.MAX_VALUE;
 
+    @Option(names = "-2", description = "Two passes, as tshark -2: a first pass over the whole capture lets the second show what only later frames tell, e.g. ip.reassembled_in and tcp.reassembled_in on a datagram's or PDU's earlier frames. Needs a file (not standard input).")
+    private boolean twoPass;
+
     @Option(names = "-Y", paramLabel = "FILTER", description = "Display filter: only frames that match are printed, written and counted, e.g. \"tcp.port in {80, 443} and ip.addr == 10.0.0.0/8\".")
     private String displayFilter;
 
@@ -157,6 +160,9 @@ public final class DissectCommand implements Callable<Integer> {
         if (report != null) {
             return printReport(engine, out, err);
         }
+        if (twoPass) {
+            engine.beginFirstPass(); // the -o preferences below go to the first pass's session
+        }
         Setup setup;
         try {
             setup = setUp(engine);
@@ -169,6 +175,20 @@ public final class DissectCommand implements Callable<Integer> {
             return EXIT_USAGE;
         }
         Progress progress = null;
+        try {
+            if (twoPass) {
+                firstPass(engine);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("dissect: " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (NoSuchFileException e) {
+            err.println("dissect: the file \"" + e.getFile() + "\" doesn't exist.");
+            return EXIT_CAPTURE;
+        } catch (IOException e) {
+            err.println("dissect: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            return EXIT_CAPTURE;
+        }
         try (CaptureSource source = open()) {
             FramePrinter printer = printer(source, setup.fieldsFormat(), out);
             CaptureOutput writer = outputFile == null ? null : new CaptureOutput(source, outputStream(), fileFormat);
@@ -249,10 +269,7 @@ public final class DissectCommand implements Callable<Integer> {
         for (String rule : decodeAs) {
             applyDecodeAs(engine, rule);
         }
-        Preferences prefs = Preferences.forCommand(engine);
-        for (String p : preferences) {
-            prefs.set(p);
-        }
+        applyPreferences(engine);
         if (input == null) {
             throw new IllegalArgumentException("no capture given; use -r FILE (or -r - for standard input)");
         }
@@ -280,8 +297,6 @@ public final class DissectCommand implements Callable<Integer> {
         for (String z : statistics) {
             if (z.equals(TLS_CONN)) {
                 tlsConnections = true;
-                // every chain gets a verdict for the report, whatever the output records
-                TlsPreferences.of(engine.session()).validation(TlsPreferences.Validation.ALWAYS);
             } else if (ConnectionLadders.matches(z)) {
                 ladders = ConnectionLadders.of(z, engine, ladderSvg, ladderHtml);
             } else if (z.equals(PHS)) {
@@ -300,6 +315,43 @@ public final class DissectCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--svg and --html need -z flow,conn");
         }
         return new Setup(fieldsFormat, filter, stats, statsFilters, tlsConnections, ladders);
+    }
+
+    /** The {@code -o} preferences, and what {@code -z tls,conn} needs, applied to the engine's current session. */
+    private void applyPreferences(DissectionEngine engine) {
+        Preferences prefs = Preferences.forCommand(engine);
+        for (String p : preferences) {
+            prefs.set(p);
+        }
+        if (statistics.contains(TLS_CONN)) {
+            // every chain gets a verdict for the report, whatever the output records
+            TlsPreferences.of(engine.session()).validation(TlsPreferences.Validation.ALWAYS);
+        }
+    }
+
+    /**
+     * tshark's {@code -2}: dissects the whole capture once, recording nothing, so that the second pass (the one that
+     * prints) can read what the first learnt; then starts the second pass's session with the same preferences.
+     */
+    private void firstPass(DissectionEngine engine) throws IOException {
+        if ("-".equals(input)) {
+            throw new IllegalArgumentException("-2 reads the capture twice, so it needs a file, not standard input");
+        }
+        Dissection nothing = new Dissection();
+        nothing.recordNoFields();
+        nothing.setInfoWanted(false);
+        try (CaptureSource source = open()) {
+            DecryptionSecretsFeed secrets = new DecryptionSecretsFeed(source, TlsPreferences.of(engine.session()));
+            long n = 0;
+            for (FrameView frame; n < count && (frame = source.next()) != null; n++) {
+                secrets.poll();
+                engine.dissect(frame, nothing);
+            }
+        } catch (CaptureFormatException e) {
+            // a damaged capture: the first pass keeps what it read; the second reports the damage
+        }
+        engine.beginSecondPass();
+        applyPreferences(engine);
     }
 
     private CaptureSource open() throws IOException {
