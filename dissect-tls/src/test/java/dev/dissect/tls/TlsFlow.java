@@ -35,6 +35,11 @@ public final class TlsFlow {
         return engine;
     }
 
+    /** The record frames are dissected into: choose what it records ({@link Dissection#recordFields}). */
+    public Dissection tree() {
+        return tree;
+    }
+
     /** One frame's results, copied out of the reused {@link Dissection}. */
     public record Result(String info, String protocol, List<String[]> fields, List<String> diagnostics) {
         /** The values of {@code name}, joined by commas as tshark's {@code -E aggregator=,}; "" if absent. */

@@ -36,12 +36,32 @@ public abstract class FramingStreamDissector implements StreamDissector {
 
     /**
      * Dissects one complete frame {@code [offset, offset + length)}, header included. Results go to
-     * {@code ctx.tree()}, the record of the frame that completed this one.
+     * {@code ctx.tree()}, the record of the frame that completed this one. When {@link #wantsWholeFrame} said no,
+     * only the frame's start is there and {@link StreamContext#skippedBytes()} says how much of it was passed over.
      */
     protected abstract void dissectFrame(StreamContext ctx, ByteView data, int offset, int length);
 
+    /**
+     * Whether the frame starting at {@code offset} will be read past what is handed over now: return false for one
+     * whose body would only be passed over (an encrypted record that nothing can decrypt, with no field showing its
+     * bytes), and the engine neither holds nor copies the rest of it; {@link #dissectFrame} then gets the frame's
+     * first {@code length} bytes only (at least its header) and {@link StreamContext#skippedBytes()} tells how many
+     * followed. Asked only for a frame that is not complete yet. True by default.
+     *
+     * @param available   bytes of the frame handed over now
+     * @param frameLength the frame's whole length, header included
+     * @since 0.3
+     */
+    protected boolean wantsWholeFrame(StreamContext ctx, ByteView data, int offset, int available, int frameLength) {
+        return true;
+    }
+
     @Override
     public final int dissect(StreamContext ctx, ByteView data, int offset, int length) {
+        if (ctx.skippedBytes() > 0) {
+            dissectFrame(ctx, data, offset, length); // the start of a frame whose rest was passed over
+            return length;
+        }
         int consumed = 0;
         while (consumed < length) {
             int available = length - consumed;
@@ -56,7 +76,11 @@ public abstract class FramingStreamDissector implements StreamDissector {
                 return consumed;
             }
             if (frame > available) {
-                ctx.requestMore(frame - available);
+                if (wantsWholeFrame(ctx, data, offset + consumed, available, frame)) {
+                    ctx.requestMore(frame - available);
+                } else {
+                    ctx.skipMore(frame - available);
+                }
                 return consumed;
             }
             dissectFrame(ctx, data, offset + consumed, frame);

@@ -49,6 +49,33 @@ public interface StreamContext {
     void requestMore(int n);
 
     /**
+     * Like {@link #requestMore(int)}, for a message whose {@code n} remaining bytes the dissector will not read (an
+     * encrypted record that nothing can decrypt): the engine counts them as they pass instead of holding and copying
+     * them, and once the last has passed calls the dissector again with only the bytes it left unconsumed when it
+     * asked (the message's start), with {@link #skippedBytes()} telling how many bytes of the message follow them.
+     * That call must consume all it is handed. Bytes lost inside the skipped part are no gap for the dissector.
+     * Results go to the frame of the message's last byte, as with {@link #requestMore(int)}.
+     *
+     * <p>An engine may hand the bytes over instead, exactly as for {@code requestMore(n)} (the default): a dissector
+     * that asks must accept a whole message too.
+     *
+     * @since 0.3
+     */
+    default void skipMore(int n) {
+        requestMore(n);
+    }
+
+    /**
+     * In the call that completes a {@link #skipMore(int)}: how many bytes of the message follow the ones handed over
+     * and were passed over; 0 in every other call.
+     *
+     * @since 0.3
+     */
+    default long skippedBytes() {
+        return 0;
+    }
+
+    /**
      * Asks for every byte until this direction ends: nothing more is handed over until FIN or RST, and then
      * {@link StreamDissector#onEnd} gets all of it (bounded by the engine's per-flow cap).
      */

@@ -17,6 +17,10 @@ final class StreamContextImpl implements StreamContext, SessionStore.Scope {
     private long streamOffset;
     int more;
     boolean untilEnd;
+    /** Asked by {@link #skipMore}: bytes to pass over. */
+    int skip;
+    /** Set for the call that completes a skip. */
+    long skipped;
 
     StreamContextImpl(TcpReassembler owner) {
         this.owner = owner;
@@ -28,6 +32,8 @@ final class StreamContextImpl implements StreamContext, SessionStore.Scope {
         this.streamOffset = streamOffset;
         this.more = 0;
         this.untilEnd = false;
+        this.skip = 0;
+        this.skipped = 0;
     }
 
     @Override
@@ -69,11 +75,25 @@ final class StreamContextImpl implements StreamContext, SessionStore.Scope {
     public void requestMore(int n) {
         more = Math.max(1, n);
         untilEnd = false;
+        skip = 0;
+    }
+
+    @Override
+    public void skipMore(int n) {
+        skip = Math.max(1, n);
+        more = 0;
+        untilEnd = false;
+    }
+
+    @Override
+    public long skippedBytes() {
+        return skipped;
     }
 
     @Override
     public void requestUntilEnd() {
         untilEnd = true;
+        skip = 0;
     }
 
     @Override

@@ -24,6 +24,11 @@ import java.nio.ByteBuffer;
  * lent to a dissector in that frame ({@code [0, pendingLent)}) is never written, moved or compacted: new bytes go
  * after it, or into a new, larger array (the old one lives on through the fields that point into it). The buffer
  * is rewound or compacted only in a later frame. Growth stays within the flow's caps.
+ *
+ * <p><b>Bytes a dissector will not read are not held</b> ({@link dev.dissect.api.stream.StreamContext#skipMore}):
+ * while {@code skipping}, segments only move the position on (and are noted for {@code tcp.segment}); the message's
+ * start stays held, and the dissector gets it back once the last skipped byte has passed. Bytes lost inside the
+ * skipped part are no gap.
  */
 final class StreamHalf {
     private static final int SPAN_COST = 16;
@@ -40,6 +45,11 @@ final class StreamHalf {
     private boolean untilEnd;
     long deliverPos;
     private long needed;
+    /** Bytes still to pass over for a skipMore, and how many it asked for in all. */
+    private long skipping;
+    private long skipTotal;
+    /** Where the skipped message starts (its start is held from there). */
+    private long skipFrom;
 
     private byte[] pending;
     private ByteView pendingView;
@@ -152,6 +162,19 @@ final class StreamHalf {
     /** {@code missing} bytes at {@code deliverPos} will never come: tell the dissector, drop what it held. */
     void gap(long missing) {
         owner.counters().add(ReassemblyCounter.GAPS, 1);
+        if (skipping > 0) {
+            // lost bytes the dissector was not going to read: the message it skips is still whole for it
+            long passed = Math.min(missing, skipping);
+            deliverPos += passed;
+            skipping -= passed;
+            missing -= passed;
+            if (skipping == 0) {
+                finishSkip();
+            }
+            if (missing == 0 || stopped) {
+                return;
+            }
+        }
         dropPending();
         deliverPos += missing;
         needed = 0;
@@ -172,6 +195,22 @@ final class StreamHalf {
 
     /** Hands bytes at {@code deliverPos} on: straight to the dissector, or through the held-over buffer. */
     private void feed(ByteView data, int off, int len, long frame) {
+        if (skipping > 0) {
+            int passed = (int) Math.min(len, skipping);
+            addSpan(deliverPos, frame);
+            deliverPos += passed;
+            skipping -= passed;
+            recharge();
+            if (skipping > 0) {
+                return;
+            }
+            finishSkip();
+            off += passed;
+            len -= passed;
+            if (len == 0 || stopped) {
+                return;
+            }
+        }
         long pos = deliverPos;
         deliverPos += len;
         if (untilEnd || pendingLen > 0) {
@@ -193,6 +232,9 @@ final class StreamHalf {
     private void call(ByteView data, int start, int avail, long pos, boolean fromPending) {
         StreamDissector d = flow.dissector;
         StreamContextImpl ctx = owner.context();
+        // Held-over bytes complete the message the dissector asked for: that one is the reassembled PDU (as
+        // tshark's), not the messages after it in the same frame, which the same call may dissect too.
+        long reassembled = fromPending && needed > 0 ? needed : Long.MAX_VALUE;
         while (avail > 0 && !stopped && !untilEnd && needed <= avail) {
             ctx.begin(this, data, start, pos);
             int used;
@@ -204,12 +246,19 @@ final class StreamHalf {
             }
             used = Math.max(0, Math.min(used, avail));
             if (used > 0) {
-                segments(pos, used);
+                segments(pos, (int) Math.min(used, reassembled));
+                reassembled = Long.MAX_VALUE;
             }
             start += used;
             avail -= used;
             pos += used;
-            if (ctx.untilEnd) {
+            if (ctx.skip > 0) {
+                skipping = ctx.skip;
+                skipTotal = ctx.skip;
+                skipFrom = pos;
+                needed = 0;
+                break;
+            } else if (ctx.untilEnd) {
                 untilEnd = true;
                 needed = 0;
             } else if (ctx.more > 0) {
@@ -242,6 +291,36 @@ final class StreamHalf {
             // charged by the next recharge() without having been checked against the caps.
             spanCount = 0;
         }
+    }
+
+    /**
+     * The last skipped byte has passed: hands the held start of the message back to the dissector, which consumes
+     * it; the message ends at {@code deliverPos}.
+     */
+    private void finishSkip() {
+        long total = skipTotal;
+        skipTotal = 0;
+        StreamContextImpl ctx = owner.context();
+        ByteView view = pendingLen > 0 ? pendingView : owner.emptyView();
+        int start = pendingLen > 0 ? pendingStart : 0;
+        if (pendingLen > 0) {
+            lend(pendingStart + pendingLen);
+        }
+        ctx.begin(this, view, start, skipFrom);
+        ctx.skipped = total;
+        try {
+            flow.dissector.dissect(ctx, view, start, pendingLen);
+        } catch (RuntimeException e) {
+            fail(e);
+            return;
+        }
+        segments(skipFrom, (int) Math.min(Integer.MAX_VALUE, pendingLen + total));
+        pendingStart += pendingLen;
+        pendingLen = 0;
+        pendingPos = deliverPos;
+        needed = 0;
+        spanCount = 0;
+        recharge();
     }
 
     /** Copies bytes into the held-over buffer; false if a cap made them (and what was held) be dropped. */
@@ -369,6 +448,8 @@ final class StreamHalf {
         pendingLen = 0;
         pendingStart = 0;
         spanCount = 0;
+        skipping = 0;
+        skipTotal = 0;
         if (pending != null && pending.length > 65_536) {
             pending = null;
             pendingView = null;

@@ -43,6 +43,10 @@ final class StreamHarness {
     private long frameNumber;
     private long timeMicros;
     GapAction onGap = GapAction.RESYNCHRONIZE;
+    /** When set, records that do not fit what was handed over are passed over (skipMore), not held. */
+    boolean skipBodies;
+    /** For each record completed after a skip: the bytes handed back (its start) and the bytes passed over. */
+    final List<long[]> skippedRecords = new ArrayList<>();
 
     final class Records extends FramingStreamDissector {
         Records() {
@@ -57,10 +61,23 @@ final class StreamHarness {
         @Override
         protected void dissectFrame(StreamContext ctx, ByteView data, int offset, int length) {
             ctx.tree().beginLayer(REC, offset, length);
-            ctx.tree().add(REC_LEN, data, offset, 2, length - 2);
-            ctx.tree().addBytes(REC_BODY, data, offset + 2, length - 2);
-            records.write(data.toArray(offset + 2, length - 2), 0, length - 2);
+            int body = data.u16(offset);
+            ctx.tree().add(REC_LEN, data, offset, 2, body);
+            if (ctx.skippedBytes() > 0) {
+                skippedRecords.add(new long[] {length, ctx.skippedBytes()});
+                records.write(data.toArray(offset + 2, length - 2), 0, length - 2);
+                records.writeBytes(new byte[(int) ctx.skippedBytes()]); // passed over: zeros stand for the bytes
+            } else {
+                ctx.tree().addBytes(REC_BODY, data, offset + 2, length - 2);
+                records.write(data.toArray(offset + 2, length - 2), 0, length - 2);
+            }
             recordFrames.add(new long[] {ctx.frameOf(offset), ctx.frame().number()});
+        }
+
+        @Override
+        protected boolean wantsWholeFrame(StreamContext ctx, ByteView data, int offset, int available,
+                                          int frameLength) {
+            return !skipBodies;
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.dissect.net.reassembly;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -22,13 +23,44 @@ class StreamReassemblyProperties {
                                                         @ForAll boolean nearWrap) {
         Random random = new Random(seed);
         long start = nearWrap ? 0xFFFFFFFFL - random.nextInt(200) : isn;
+        List<byte[]> bodies = bodies(random, recordCount, 40);
+        StreamHarness h = feed(new StreamHarness(ReassemblyOptions.defaults()), start, StreamHarness.stream(bodies),
+                random);
+        assertArrayEquals(StreamHarness.concat(bodies), h.records.toByteArray());
+        assertTrue(h.gaps.isEmpty(), h.gaps::toString);
+        assertTrue(h.engine.session().counters().get(ReassemblyCounter.OVERLAP_CONFLICTS) == 0);
+    }
+
+    /** Passing over record bodies (skipMore) finds the same records, from the same frames, as holding them. */
+    @Property(tries = 200)
+    void skippingBodiesFindsTheSameRecordsInTheSameFrames(@ForAll long seed,
+                                                          @ForAll @IntRange(min = 1, max = 12) int recordCount) {
+        List<byte[]> bodies = bodies(new Random(seed), recordCount, 200);
+        byte[] stream = StreamHarness.stream(bodies);
+        StreamHarness held = feed(new StreamHarness(ReassemblyOptions.defaults()), 1000, stream, new Random(seed));
+        StreamHarness skipping = new StreamHarness(ReassemblyOptions.defaults());
+        skipping.skipBodies = true;
+        feed(skipping, 1000, stream, new Random(seed));
+        assertEquals(held.recordFrames.size(), skipping.recordFrames.size());
+        for (int i = 0; i < held.recordFrames.size(); i++) {
+            assertArrayEquals(held.recordFrames.get(i), skipping.recordFrames.get(i), "record " + i);
+        }
+        assertEquals(held.records.size(), skipping.records.size());
+        assertTrue(skipping.gaps.isEmpty(), skipping.gaps::toString);
+    }
+
+    private static List<byte[]> bodies(Random random, int count, int maxLength) {
         List<byte[]> bodies = new ArrayList<>();
-        for (int i = 0; i < recordCount; i++) {
-            byte[] body = new byte[random.nextInt(40)];
+        for (int i = 0; i < count; i++) {
+            byte[] body = new byte[random.nextInt(maxLength)];
             random.nextBytes(body);
             bodies.add(body);
         }
-        byte[] stream = StreamHarness.stream(bodies);
+        return bodies;
+    }
+
+    /** Sends {@code stream} after a SYN, cut at random, with duplicates and consistent overlaps, in any order. */
+    private static StreamHarness feed(StreamHarness h, long start, byte[] stream, Random random) {
         List<int[]> pieces = new ArrayList<>();
         for (int at = 0; at < stream.length; ) {
             int len = 1 + random.nextInt(Math.min(30, stream.length - at));
@@ -43,19 +75,14 @@ class StreamReassemblyProperties {
             at += len;
         }
         Collections.shuffle(pieces, random);
-        StreamHarness h = new StreamHarness(ReassemblyOptions.defaults());
         h.client(start, 0x002, new byte[0]);
         for (int[] p : pieces) {
             int len = Math.min(p[1], stream.length - p[0]);
             byte[] seg = java.util.Arrays.copyOfRange(stream, p[0], p[0] + len);
             h.client(start + 1 + p[0], 0x018, seg);
         }
-        assertArrayEquals(StreamHarness.concat(bodies), h.records.toByteArray());
-        assertTrue(h.gaps.isEmpty(), h.gaps::toString);
-        assertTrue(h.engine.session().counters().get(ReassemblyCounter.OVERLAP_CONFLICTS) == 0);
+        return h;
     }
-
-
 
     @Property(tries = 300)
     void capsAreNeverExceeded(@ForAll long seed) {

@@ -53,6 +53,46 @@ class StreamReassemblyTest {
     }
 
     @Test
+    void aSkippedRecordIsCountedNotHeldAndBelongsToItsLastFrame() {
+        StreamHarness h = new StreamHarness(ReassemblyOptions.defaults());
+        h.skipBodies = true;
+        h.client(ISN, 0x002, new byte[0]);
+        byte[] big = "x".repeat(900).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] s = StreamHarness.stream(List.of(big, b("next")));
+        h.client(ISN + 1, 0x018, slice(s, 0, 100));
+        h.client(ISN + 101, 0x018, slice(s, 100, 600));
+        Dissection d3 = h.client(ISN + 601, 0x018, slice(s, 600, s.length));
+        assertEquals(List.of(), h.gaps);
+        assertEquals(1, h.skippedRecords.size());
+        assertEquals(100L, h.skippedRecords.get(0)[0], "the first segment's bytes are handed back");
+        assertEquals(802L, h.skippedRecords.get(0)[1], "the rest of the record was passed over");
+        assertEquals(2L, h.recordFrames.get(0)[0]);
+        assertEquals(4L, h.recordFrames.get(0)[1], "attributed to the frame of its last byte");
+        assertEquals("2,3,4", field(d3, "tcp.segment"));
+        assertEquals(String.valueOf(902), field(d3, "tcp.reassembled.length"));
+        assertEquals("raw:ip:tcp:rec:rec", d3.protocolsText().toString(), "the next record, whole, in the same frame");
+        assertTrue(h.records.toString(StandardCharsets.ISO_8859_1).endsWith("next"));
+        assertTrue(h.engine.session().counters().tcpPeakBufferedBytes() < 500, "the body was never held");
+    }
+
+    @Test
+    void bytesLostInsideASkippedRecordAreNoGap() {
+        StreamHarness h = new StreamHarness(ReassemblyOptions.defaults());
+        h.skipBodies = true;
+        h.client(ISN, 0x002, new byte[0]);
+        byte[] s = StreamHarness.stream(List.of("y".repeat(300).getBytes(StandardCharsets.ISO_8859_1), b("after")));
+        h.client(ISN + 1, 0x018, slice(s, 0, 100));
+        // 100..200 never captured; the server acknowledges past it, so the hole is given up on
+        h.client(ISN + 201, 0x018, slice(s, 200, s.length));
+        h.client(ISN + 1 + s.length, 0x011, new byte[0]);
+        h.send(StreamHarness.SERVER, StreamHarness.PORT, StreamHarness.CLIENT, 40000, 5000, ISN + 2 + s.length, 0x010,
+                new byte[0]);
+        assertEquals(List.of(), h.gaps, "the dissector was not going to read those bytes");
+        assertEquals(1, h.skippedRecords.size());
+        assertTrue(h.records.toString(StandardCharsets.ISO_8859_1).endsWith("after"));
+    }
+
+    @Test
     void outOfOrderSegmentsAreOrderedBeforeDissection() {
         StreamHarness h = new StreamHarness(ReassemblyOptions.defaults());
         h.client(ISN, 0x002, new byte[0]);

@@ -662,6 +662,11 @@ public final class TlsSession {
 
     // ---------------------------------------------------------------- what is known
 
+    /** True while no secret at all is known (no key log entry, RSA key or remembered session): nothing decrypts. */
+    public boolean noSecrets() {
+        return keyring.isEmpty();
+    }
+
     /** The negotiated version ({@link ProtocolVersion}), or 0 before ServerHello. */
     public int version() {
         return version;

@@ -79,6 +79,7 @@ import java.time.Instant;
 public final class TlsStreamDissector implements HeuristicStreamDissector {
     /** Longest record fragment accepted: 2^14 + 2048 (RFC 5246 6.2.3). */
     public static final int MAX_RECORD = 18_432;
+    private static final int APPLICATION_DATA = 23;
 
     private final HandshakeDissector handshakes;
     private final Records records = new Records();
@@ -277,6 +278,17 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         @Override
         protected void dissectFrame(StreamContext ctx, ByteView data, int offset, int length) {
             record(ctx, state(ctx), data, offset, length);
+        }
+
+        /**
+         * Application data that no secret can decrypt, and that no field shows, is passed over rather than held:
+         * its header says all that is shown of it. Most of a capture's TLS bytes are such records.
+         */
+        @Override
+        protected boolean wantsWholeFrame(StreamContext ctx, ByteView data, int offset, int available,
+                                          int frameLength) {
+            return data.u8(offset) != APPLICATION_DATA || ctx.tree().records(APP_DATA)
+                    || !state(ctx).decryption.noSecrets();
         }
     }
 

@@ -12,6 +12,7 @@ import dev.dissect.tls.TlsFlow;
 import dev.dissect.tls.connection.TlsConnection;
 import dev.dissect.tls.connection.TlsConnections;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,44 @@ class TlsStreamDissectorTest {
         TlsConnection c = TlsConnections.of(flow.engine().session()).all().get(0);
         assertEquals(2, c.certificates().size());
         assertEquals(0xc02f, c.cipherSuite());
+    }
+
+    /**
+     * Application data that nothing decrypts and no field shows is passed over, not held: the records, their
+     * frames, layers and segment lists are the same as when every byte is held.
+     */
+    @Test
+    void applicationDataNoOneReadsIsPassedOverWithTheSameResults() {
+        List<String> shown = List.of("frame.protocols", "tls.record.content_type", "tls.record.length",
+                "tcp.segment", "tcp.reassembled.length");
+        TlsFlow everything = new TlsFlow();
+        TlsFlow fewFields = new TlsFlow();
+        fewFields.tree().recordFields(shown.stream().map(n -> fewFields.engine().registry().fields().get(n))
+                .toList());
+        List<List<String>> all = appDataConversation(everything, shown);
+        List<List<String>> few = appDataConversation(fewFields, shown);
+        assertEquals(all, few);
+        assertTrue(all.stream().anyMatch(f -> f.get(4).equals("5005")), "a record over several segments");
+        assertTrue(everything.engine().session().counters().tcpPeakBufferedBytes() >= 5000, "held when shown");
+        assertTrue(fewFields.engine().session().counters().tcpPeakBufferedBytes() < 3000, "passed over otherwise");
+    }
+
+    private static List<List<String>> appDataConversation(TlsFlow flow, List<String> shown) {
+        List<List<String>> frames = new ArrayList<>();
+        frames.add(values(flow.client(TlsMessages.record(22, 0x0301, clientHello(null))), shown));
+        frames.add(values(flow.server(TlsMessages.record(22, 0x0303, TlsMessages.serverHello(new ServerHello(
+                0x0303, new byte[32], new byte[0], 0xc02f, 0, List.of())))), shown));
+        byte[] data = concat(TlsMessages.record(23, 0x0303, new byte[5000]), TlsMessages.record(23, 0x0303,
+                new byte[300]), TlsMessages.record(23, 0x0303, new byte[5000]), TlsMessages.record(21, 0x0303,
+                new byte[] {1, 0}));
+        for (byte[] piece : TlsMessages.split(data, 1448)) {
+            frames.add(values(flow.server(piece), shown));
+        }
+        return frames;
+    }
+
+    private static List<String> values(TlsFlow.Result r, List<String> names) {
+        return names.stream().map(r::get).toList();
     }
 
     @Test
