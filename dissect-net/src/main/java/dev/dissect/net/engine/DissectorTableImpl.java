@@ -104,6 +104,9 @@ final class DissectorTableImpl implements DissectorTable {
         private int size;
 
         Object get(long key) {
+            if (size == 0) {
+                return null; // the usual case for "decode as" overrides: no probe at all
+            }
             int mask = keys.length - 1;
             for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
                 Object v = values[i];
