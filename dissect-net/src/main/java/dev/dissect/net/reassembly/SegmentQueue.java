@@ -37,7 +37,7 @@ final class SegmentQueue {
      * Chunks keyed by {@link Chunk#pos}; every lookup is O(log n). The comparator counts key comparisons into
      * {@link #steps}, so tests can measure work rather than time.
      */
-    private final TreeMap<Long, Chunk> chunks = new TreeMap<>(this::compare);
+    private TreeMap<Long, Chunk> chunks;
     /** The lowest chunk, cached so the in-order path reads it without a lookup or an allocation. */
     private Chunk head;
     private long charged;
@@ -45,6 +45,14 @@ final class SegmentQueue {
     long steps;
     /** Set by {@link #walk} when applying: some covered byte differed. */
     private boolean conflict;
+
+    /** The chunks, made on the first out-of-order segment: most directions never have one. */
+    private TreeMap<Long, Chunk> chunks() {
+        if (chunks == null) {
+            chunks = new TreeMap<>(this::compare);
+        }
+        return chunks;
+    }
 
     private int compare(Long a, Long b) {
         steps++;
@@ -69,7 +77,7 @@ final class SegmentQueue {
 
     /** Number of chunks held. */
     int size() {
-        return chunks.size();
+        return chunks == null ? 0 : chunks.size();
     }
 
     /** Bytes charged for everything held. */
@@ -78,7 +86,7 @@ final class SegmentQueue {
     }
 
     void clear() {
-        chunks.clear();
+        chunks = null;
         head = null;
         charged = 0;
     }
@@ -111,6 +119,7 @@ final class SegmentQueue {
         long end = pos + len;
         long cur = pos;
         long cost = 0;
+        TreeMap<Long, Chunk> chunks = chunks();
         while (cur < end) {
             steps++;
             Map.Entry<Long, Chunk> e = chunks.floorEntry(cur);

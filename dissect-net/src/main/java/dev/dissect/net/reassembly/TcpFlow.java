@@ -90,4 +90,18 @@ public final class TcpFlow {
         states = grown;
         return value;
     }
+
+    /**
+     * Once both directions' streams have ended, the dissectors' state for this flow is dropped and the analysis
+     * tables shrink: a closed flow stays for its number and sequence analysis (as in tshark) at a few hundred bytes.
+     */
+    void compactIfEnded() {
+        StreamHalf a = halves[0].stream;
+        StreamHalf b = halves[1].stream;
+        if (a != null && b != null && a.ended && b.ended) {
+            states = null;
+            halves[0].compact();
+            halves[1].compact();
+        }
+    }
 }

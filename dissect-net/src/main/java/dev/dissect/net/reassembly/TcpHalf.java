@@ -102,4 +102,14 @@ final class TcpHalf {
             unackedCount--;
         }
     }
+
+    /** Frees the table of unacknowledged segments when it is empty (a closed connection's); made again if needed. */
+    void compact() {
+        if (unackedCount == 0) {
+            unackedEnd = null;
+            unackedFrame = null;
+            unackedTime = null;
+            unackedHead = 0;
+        }
+    }
 }

@@ -383,6 +383,7 @@ public final class TcpReassembler {
                 other.end();
             }
         }
+        flow.compactIfEnded();
     }
 
     // ---------------------------------------------------------------- flows: LRU, idle timeout, eviction
