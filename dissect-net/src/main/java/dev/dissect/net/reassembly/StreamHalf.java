@@ -441,6 +441,8 @@ final class StreamHalf {
         pending = null;
         pendingView = null;
         pendingLent = 0;
+        spanPos = null; // a long message's spans may have grown the tables: a closed direction keeps none
+        spanFrame = null;
         recharge();
     }
 
@@ -469,6 +471,10 @@ final class StreamHalf {
     private void addSpan(long pos, long frame) {
         if (spanCount > 0 && spanFrame[spanCount - 1] == frame) {
             return;
+        }
+        if (spanPos == null) {
+            spanPos = new long[4];
+            spanFrame = new long[4];
         }
         if (spanCount == spanPos.length) {
             spanPos = java.util.Arrays.copyOf(spanPos, spanCount * 2);

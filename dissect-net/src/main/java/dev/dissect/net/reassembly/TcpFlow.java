@@ -100,8 +100,11 @@ public final class TcpFlow {
         StreamHalf b = halves[1].stream;
         if (a != null && b != null && a.ended && b.ended) {
             states = null;
-            halves[0].compact();
-            halves[1].compact();
+            for (TcpHalf h : halves) {
+                h.stream = null; // nothing more is delivered: streamEnded remembers it in a bit
+                h.streamEnded = true;
+                h.compact();
+            }
         }
     }
 }

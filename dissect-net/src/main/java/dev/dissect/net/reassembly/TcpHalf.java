@@ -39,6 +39,8 @@ final class TcpHalf {
     /** The analysis flags of this direction's last segment. */
     int lastAnalysis;
 
+    /** This direction's stream ended and its {@link StreamHalf} was let go with the flow's other one. */
+    boolean streamEnded;
     boolean finSeen;
     long finPos;
 

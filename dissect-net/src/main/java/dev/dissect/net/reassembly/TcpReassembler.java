@@ -355,6 +355,13 @@ public final class TcpReassembler {
         if (flow.dissector == null) {
             return;
         }
+        if (fwd.streamEnded) {
+            // both directions ended: late segments (retransmissions) have nothing more to deliver; the last ACKs
+            // empty the tables of unacknowledged segments, which then go
+            fwd.compact();
+            flow.halves[1 - dir].compact();
+            return;
+        }
         if (fwd.stream == null) {
             fwd.stream = new StreamHalf(this, flow, dir, fwd.streamResumes);
         }
