@@ -11,6 +11,7 @@ import dev.dissect.api.stream.GapAction;
 import dev.dissect.api.stream.StreamContext;
 import dev.dissect.api.stream.StreamDirection;
 import dev.dissect.api.stream.StreamDissector;
+import dev.dissect.tls.http2.Http2Dissector;
 import java.util.ArrayDeque;
 import java.util.Locale;
 
@@ -54,6 +55,7 @@ public final class HttpDissector implements StreamDissector {
     private static final int BAD = -2;
 
     private final String scheme;
+    private final Http2Dissector http2 = new Http2Dissector();
 
     /** An HTTP dissector for cleartext TCP ({@code http://} in full URIs). */
     public HttpDissector() {
@@ -78,6 +80,7 @@ public final class HttpDissector implements StreamDissector {
     private static final class Half {
         long skip; // body bytes still to skip (over MAX_BODY)
         boolean stopped; // after a fatal problem: consume everything
+        boolean http2; // after the HTTP/2 preface or an upgrade to h2c: HTTP/2 frames from here on
     }
 
     /** Per-flow state. */
@@ -105,6 +108,17 @@ public final class HttpDissector implements StreamDissector {
                 consumed += n;
                 continue;
             }
+            if (!half.http2 && data.u8(at) == 'P' && Http2Dissector.startsPreface(data, at, available)) {
+                if (available < Http2Dissector.PREFACE_LENGTH) {
+                    ctx.requestMore(Http2Dissector.PREFACE_LENGTH - available);
+                    return consumed;
+                }
+                flow.client.http2 = true; // prior knowledge (RFC 9113 3.3): both sides speak HTTP/2 from here
+                flow.server.http2 = true;
+            }
+            if (half.http2) {
+                return consumed + http2.dissect(ctx, data, at, available, PROTOCOL);
+            }
             int used = message(ctx, flow, half, data, at, available, false);
             if (used <= 0) {
                 return consumed;
@@ -121,6 +135,9 @@ public final class HttpDissector implements StreamDissector {
         }
         FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
         Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
+        if (half.http2) {
+            return; // an HTTP/2 frame cut short by the end stays undissected, as tshark leaves it
+        }
         int consumed = 0;
         while (consumed < length && !half.stopped && half.skip == 0) {
             int used = message(ctx, flow, half, data, offset + consumed, length - consumed, true);
@@ -138,6 +155,9 @@ public final class HttpDissector implements StreamDissector {
         FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
         Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
         half.skip = 0;
+        if (half.http2) {
+            return http2.onGap(ctx, missing);
+        }
         return GapAction.RESYNCHRONIZE;
     }
 
@@ -225,6 +245,10 @@ public final class HttpDissector implements StreamDissector {
         long total = headLength + bodyLength;
         if (total <= avail) {
             dissectHead(ctx, flow, head, data, start, headLength, (int) bodyLength);
+            if (!request && head.status == 101 && head.upgradeH2c) { // RFC 7540 3.2: h2c after this response
+                flow.client.http2 = true;
+                flow.server.http2 = true;
+            }
             return lead + (int) total;
         }
         if (bodyLength > MAX_BODY) {
@@ -463,6 +487,7 @@ public final class HttpDissector implements StreamDissector {
         boolean chunked;
         String contentType;
         String host;
+        boolean upgradeH2c;
 
         static Head parse(ByteView data, int start, int headLength) {
             Head h = new Head();
@@ -540,6 +565,7 @@ public final class HttpDissector implements StreamDissector {
                 case "transfer-encoding" -> chunked = v.toLowerCase(Locale.ROOT).endsWith("chunked");
                 case "content-type" -> contentType = v;
                 case "host" -> host = v;
+                case "upgrade" -> upgradeH2c = v.equalsIgnoreCase("h2c");
                 default -> {
                 }
             }

@@ -30,7 +30,9 @@ import dev.dissect.tls.handshake.HandshakeReassembler;
 import dev.dissect.tls.handshake.HandshakeTypes;
 import dev.dissect.tls.decrypt.DecryptResult;
 import dev.dissect.tls.decrypt.FinishedCheck;
+import dev.dissect.tls.cert.CertificateLayers;
 import dev.dissect.tls.http.HttpDissector;
+import dev.dissect.tls.http2.Http2Dissector;
 import java.time.Instant;
 
 /**
@@ -64,8 +66,9 @@ import java.time.Instant;
  * {@code tls.record.content_type} beside {@code tls.record.opaque_type}. Each Finished gets
  * {@link TlsRecordFields#FINISHED_VERIFIED}; a record that does not decrypt gets
  * {@link TlsRecordFields#DECRYPTION_FAILED} and stays encrypted. Decrypted application data goes to the next
- * stream dissector: HTTP/1.x when ALPN chose {@code http/1.1} or {@code http/1.0}, or, without ALPN, when the
- * first plaintext bytes start an HTTP message; other ALPN protocols (h2) stay undissected.
+ * stream dissector: HTTP/2 when ALPN chose {@code h2}, HTTP/1.x when it chose {@code http/1.1} or {@code http/1.0};
+ * without ALPN, HTTP/2 when the first plaintext bytes are its connection preface, HTTP/1.x when they start an HTTP
+ * message. Other ALPN protocols stay undissected (a data layer).
  *
  * <p><b>Certificate validation:</b> the server's first Certificate message (decrypted, in TLS 1.3) is validated
  * once, at the frame that completes it (or at its CertificateStatus, when the ServerHello announced one), at that
@@ -83,6 +86,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
     private final HandshakeDissector handshakes;
     private final Records records = new Records();
     private final HttpDissector https = new HttpDissector("https");
+    private final Http2Dissector http2 = new Http2Dissector();
 
     /** A TLS dissector that hands each certificate to {@code certificates} (see {@link CertificateSink}). */
     public TlsStreamDissector(CertificateSink certificates) {
@@ -292,8 +296,8 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         long frame = ctx.frame().number();
         boolean continued = ctx.frameOf(offset) != frame;
         int n = tree.layerCount();
-        boolean share = !continued && n > 0 && tree.layerProtocol(n - 1) == PROTOCOL && st.freshFrame == frame
-                && st.freshLayer == n - 1;
+        boolean share = !continued && n > 0 && st.freshFrame == frame && st.freshLayer < n
+                && tree.layerProtocol(st.freshLayer) == PROTOCOL && onlyCertificateLayersAfter(tree, st.freshLayer);
         if (!share) {
             int layer = tree.beginLayer(PROTOCOL, offset, length);
             if (clearInfo && (n == 0 || tree.layerProtocol(n - 1) != PROTOCOL)) {
@@ -307,6 +311,19 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
                 st.freshFrame = -1;
             }
         }
+    }
+
+    /**
+     * True if every layer after {@code layer} only names a dissector a certificate called
+     * ({@link CertificateLayers}): they are part of the same TLS call in tshark's list.
+     */
+    private static boolean onlyCertificateLayersAfter(Dissection tree, int layer) {
+        for (int i = layer + 1; i < tree.layerCount(); i++) {
+            if (!CertificateLayers.isCertificateLayer(tree.layerProtocol(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void info(Dissection tree, String text) {
@@ -473,9 +490,15 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         if (!st.nextChosen) {
             st.nextChosen = true;
             String alpn = st.connection().alpnChosen();
-            boolean http = alpn != null ? alpn.equals("http/1.1") || alpn.equals("http/1.0")
-                    : HttpDissector.startsMessage(ByteView.of(plaintext), 0, plaintext.length);
-            st.next = http ? https : null;
+            ByteView first = ByteView.of(plaintext);
+            if (alpn != null) {
+                st.next = alpn.equals("h2") ? http2
+                        : alpn.equals("http/1.1") || alpn.equals("http/1.0") ? https : null;
+            } else if (Http2Dissector.startsPreface(first, 0, plaintext.length)) {
+                st.next = http2;
+            } else {
+                st.next = HttpDissector.startsMessage(first, 0, plaintext.length) ? https : null;
+            }
         }
         if (st.next != null) {
             st.plaintext[dir].add(ctx, st.next, plaintext);
