@@ -7,6 +7,7 @@ import dev.dissect.api.field.DiagnosticDef;
 import dev.dissect.api.field.DiagnosticGroup;
 import dev.dissect.api.field.FieldDef;
 import dev.dissect.api.field.FieldType;
+import dev.dissect.api.field.Protocol;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,8 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Null;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1PrintableString;
@@ -38,12 +42,21 @@ import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.asn1.x509.Time;
@@ -212,6 +225,32 @@ public final class CertificateFields {
         return cert;
     }
 
+    /**
+     * Lists an {@code x509sat} layer per attribute of the DER Name at {@code data[offset, offset + length)}, as tshark
+     * does for each distinguished name of a CertificateRequest (see {@link CertificateLayers}). Adds no field; a
+     * name that is not DER adds nothing.
+     */
+    public static void nameLayers(Dissection tree, ByteView data, int offset, int length) {
+        byte[] der = data.toArray(offset, length);
+        if (DerGuard.check(der, length) != null) {
+            return;
+        }
+        X500Name name;
+        try {
+            name = X500Name.getInstance(ASN1Primitive.fromByteArray(der));
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        for (RDN rdn : name.getRDNs()) {
+            for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                Protocol p = CertificateLayers.attribute(atv.getType().getId());
+                if (p != null) {
+                    tree.nameLayer(p, offset, length);
+                }
+            }
+        }
+    }
+
     /** Formats a time as tshark prints FT_ABSOLUTE_TIME fields in UTC: {@code Apr 16, 2054 13:15:34.000000000 UTC}. */
     static String tsharkUtc(Instant t) {
         String nanos = Integer.toString(t.getNano());
@@ -225,6 +264,8 @@ public final class CertificateFields {
         private final int base;
         private final byte[] der;
         private int cursor;
+        /** Layers of an extension value's inner dissectors, listed once the whole value was read. */
+        private final List<Protocol> nested = new ArrayList<>();
         // The element last found: where it starts, its header's length, its whole length (in der).
         private int at;
         private int header;
@@ -300,6 +341,78 @@ public final class CertificateFields {
             find(a);
             find(a.getAlgorithm());
             contentString(ALGORITHM_ID, a.getAlgorithm().getId());
+            ASN1Encodable params = a.getParameters();
+            if (params != null && !(params instanceof ASN1Null)) {
+                layer(CertificateLayers.algorithmParameters(a.getAlgorithm().getId()));
+                if (params instanceof ASN1Sequence explicit && explicit.size() > 1
+                        && explicit.getObjectAt(1) instanceof ASN1Sequence fieldId && fieldId.size() > 0
+                        && fieldId.getObjectAt(0) instanceof ASN1ObjectIdentifier fieldType) {
+                    layer(CertificateLayers.ecFieldType(fieldType.getId())); // explicit EC parameters' FieldID
+                }
+            }
+        }
+
+        /** Lists {@code p} in frame.protocols (see {@link CertificateLayers}); fields stay in the current layer. */
+        private void layer(Protocol p) {
+            if (p != null) {
+                tree.nameLayer(p, base + at, whole);
+            }
+        }
+
+        /** The layers of the attributes of a name met inside an extension (a GeneralName's directoryName). */
+        private void nameLayers(X500Name name) {
+            for (RDN rdn : name.getRDNs()) {
+                for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                    nested.add(CertificateLayers.attribute(atv.getType().getId()));
+                }
+            }
+        }
+
+        private void generalNamesLayers(GeneralNames names) {
+            if (names == null) {
+                return;
+            }
+            for (GeneralName n : names.getNames()) {
+                if (n.getTagNo() == GeneralName.directoryName) {
+                    nameLayers(X500Name.getInstance(n.getName()));
+                }
+            }
+        }
+
+        /** Layers of the dissectors an extension's value calls in turn, in document order. */
+        private void nestedLayers(ASN1ObjectIdentifier oid, ASN1Encodable v) {
+            if (oid.equals(Extension.certificatePolicies)) {
+                for (PolicyInformation info : CertificatePolicies.getInstance(v).getPolicyInformation()) {
+                    ASN1Sequence qualifiers = info.getPolicyQualifiers();
+                    if (qualifiers == null) {
+                        continue;
+                    }
+                    for (ASN1Encodable q : qualifiers) {
+                        ASN1Sequence pq = ASN1Sequence.getInstance(q);
+                        nested.add(CertificateLayers.policyQualifier(
+                                ASN1ObjectIdentifier.getInstance(pq.getObjectAt(0)).getId()));
+                    }
+                }
+            } else if (oid.equals(Extension.subjectAlternativeName) || oid.equals(Extension.issuerAlternativeName)) {
+                generalNamesLayers(GeneralNames.getInstance(v));
+            } else if (oid.equals(Extension.authorityKeyIdentifier)) {
+                generalNamesLayers(AuthorityKeyIdentifier.getInstance(v).getAuthorityCertIssuer());
+            } else if (oid.equals(Extension.cRLDistributionPoints) || oid.equals(Extension.freshestCRL)) {
+                for (DistributionPoint dp : CRLDistPoint.getInstance(v).getDistributionPoints()) {
+                    DistributionPointName dpn = dp.getDistributionPoint();
+                    if (dpn != null && dpn.getType() == DistributionPointName.FULL_NAME) {
+                        generalNamesLayers(GeneralNames.getInstance(dpn.getName()));
+                    }
+                    generalNamesLayers(dp.getCRLIssuer());
+                }
+            } else if (oid.equals(Extension.authorityInfoAccess)) {
+                for (AccessDescription ad : AuthorityInformationAccess.getInstance(v).getAccessDescriptions()) {
+                    GeneralName n = ad.getAccessLocation();
+                    if (n.getTagNo() == GeneralName.directoryName) {
+                        nameLayers(X500Name.getInstance(n.getName()));
+                    }
+                }
+            }
         }
 
         private void name(X500Name name, FieldDef choice, FieldDef sequence) {
@@ -312,6 +425,7 @@ public final class CertificateFields {
                 for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
                     find(atv.getType());
                     contentString(ATTRIBUTE_OID, atv.getType().getId());
+                    layer(CertificateLayers.attribute(atv.getType().getId()));
                     attributeValue(atv.getType(), atv.getValue());
                 }
             }
@@ -427,11 +541,27 @@ public final class CertificateFields {
                     value(CRITICAL, ext.isCritical() ? 1 : 0);
                 }
                 find(ext.getExtnValue());
+                layer(CertificateLayers.extension(oid.getId()));
                 try {
-                    extensionValue(oid, ext.getParsedValue());
+                    ASN1Encodable parsed = ext.getParsedValue();
+                    nestedLayersOf(oid, parsed);
+                    extensionValue(oid, parsed);
                 } catch (RuntimeException e) {
                     // bcprov accepted the certificate; a value it cannot read as its type gets only its id.
                 }
+            }
+        }
+
+        /** {@link #nestedLayers}, or none at all if the value is not of its type (bcprov throws midway). */
+        private void nestedLayersOf(ASN1ObjectIdentifier oid, ASN1Encodable v) {
+            nested.clear();
+            try {
+                nestedLayers(oid, v);
+            } catch (RuntimeException e) {
+                return;
+            }
+            for (Protocol p : nested) {
+                layer(p);
             }
         }
 

@@ -24,6 +24,7 @@ import dev.dissect.net.wire.TlsOpaque16View;
 import dev.dissect.net.wire.TlsOpaque8View;
 import dev.dissect.net.wire.TlsServerHelloView;
 import dev.dissect.net.wire.TlsU16ListView;
+import dev.dissect.tls.cert.CertificateFields;
 import dev.dissect.tls.connection.TlsConnection;
 import dev.dissect.tls.fingerprint.FingerprintFields;
 import dev.dissect.tls.fingerprint.Ja3;
@@ -519,6 +520,12 @@ public final class HandshakeDissector {
             return;
         }
         tree.add(DNAMES_LEN, d, p, 2, list.listLength());
+        int q = list.itemsOffset();
+        int listEnd = q + list.listLength();
+        while (listEnd - q >= 2 && d.u16(q) <= listEnd - q - 2) {
+            CertificateFields.nameLayers(tree, d, q + 2, d.u16(q)); // tshark's x509sat layer per attribute
+            q += 2 + d.u16(q);
+        }
     }
 
     private void certificateVerify(Dissection tree, ByteView d, int off, int len, HandshakeSession session) {
