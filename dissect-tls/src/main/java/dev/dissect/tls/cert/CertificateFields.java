@@ -25,7 +25,6 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Null;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -37,26 +36,18 @@ import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.ASN1UTCTime;
 import org.bouncycastle.asn1.ASN1UTF8String;
 import org.bouncycastle.asn1.ASN1UniversalString;
+import org.bouncycastle.asn1.ocsp.OCSPResponse;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
-import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
-import org.bouncycastle.asn1.x509.CertificatePolicies;
-import org.bouncycastle.asn1.x509.DistributionPoint;
-import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.asn1.x509.Time;
@@ -226,28 +217,63 @@ public final class CertificateFields {
     }
 
     /**
+     * Lists the layers tshark shows for {@code c} ({@link CertificateLayers}, in document order) on
+     * {@code [offset, offset + length)}; adds no field.
+     */
+    static void layers(Dissection tree, Certificate c, int offset, int length) {
+        List<Protocol> layers = new ArrayList<>();
+        new LayerWalk(layers).certificate(c);
+        for (Protocol p : layers) {
+            tree.nameLayer(p, offset, length);
+        }
+    }
+
+    /**
      * Lists an {@code x509sat} layer per attribute of the DER Name at {@code data[offset, offset + length)}, as tshark
      * does for each distinguished name of a CertificateRequest (see {@link CertificateLayers}). Adds no field; a
      * name that is not DER adds nothing.
      */
     public static void nameLayers(Dissection tree, ByteView data, int offset, int length) {
+        ASN1Primitive asn1 = guardedDer(data, offset, length);
+        List<Protocol> layers = new ArrayList<>();
+        try {
+            new LayerWalk(layers).name(X500Name.getInstance(asn1));
+        } catch (RuntimeException e) {
+            return; // not a Name (or null): nothing listed
+        }
+        for (Protocol p : layers) {
+            tree.nameLayer(p, offset, length);
+        }
+    }
+
+    /**
+     * Lists the layers tshark shows for the OCSP response at {@code data[offset, offset + length)} (a TLS
+     * CertificateStatus or a TLS 1.3 certificate entry's status_request): {@code ocsp} for the basic response, then
+     * those of the names, extensions and certificates inside. Adds no field; bytes that are not DER add nothing.
+     */
+    public static void ocspLayers(Dissection tree, ByteView data, int offset, int length) {
+        ASN1Primitive asn1 = guardedDer(data, offset, length);
+        List<Protocol> layers = new ArrayList<>();
+        try {
+            new LayerWalk(layers).ocspResponse(OCSPResponse.getInstance(asn1));
+        } catch (RuntimeException e) {
+            // what was found before the odd part stays, as Wireshark's dissection stops there
+        }
+        for (Protocol p : layers) {
+            tree.nameLayer(p, offset, length);
+        }
+    }
+
+    /** The DER at {@code data[offset, offset + length)} if {@link DerGuard} accepts it and it parses, else null. */
+    private static ASN1Primitive guardedDer(ByteView data, int offset, int length) {
         byte[] der = data.toArray(offset, length);
         if (DerGuard.check(der, length) != null) {
-            return;
+            return null;
         }
-        X500Name name;
         try {
-            name = X500Name.getInstance(ASN1Primitive.fromByteArray(der));
+            return ASN1Primitive.fromByteArray(der);
         } catch (IOException | RuntimeException e) {
-            return;
-        }
-        for (RDN rdn : name.getRDNs()) {
-            for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
-                Protocol p = CertificateLayers.attribute(atv.getType().getId());
-                if (p != null) {
-                    tree.nameLayer(p, offset, length);
-                }
-            }
+            return null;
         }
     }
 
@@ -264,8 +290,6 @@ public final class CertificateFields {
         private final int base;
         private final byte[] der;
         private int cursor;
-        /** Layers of an extension value's inner dissectors, listed once the whole value was read. */
-        private final List<Protocol> nested = new ArrayList<>();
         // The element last found: where it starts, its header's length, its whole length (in der).
         private int at;
         private int header;
@@ -313,6 +337,7 @@ public final class CertificateFields {
         }
 
         void certificate(Certificate c, ParsedCertificate cert) {
+            layers(tree, c, base, der.length);
             TBSCertificate tbs = c.getTBSCertificate();
             find(tbs);
             ASN1Encodable first = ASN1Sequence.getInstance(tbs).getObjectAt(0);
@@ -341,78 +366,6 @@ public final class CertificateFields {
             find(a);
             find(a.getAlgorithm());
             contentString(ALGORITHM_ID, a.getAlgorithm().getId());
-            ASN1Encodable params = a.getParameters();
-            if (params != null && !(params instanceof ASN1Null)) {
-                layer(CertificateLayers.algorithmParameters(a.getAlgorithm().getId()));
-                if (params instanceof ASN1Sequence explicit && explicit.size() > 1
-                        && explicit.getObjectAt(1) instanceof ASN1Sequence fieldId && fieldId.size() > 0
-                        && fieldId.getObjectAt(0) instanceof ASN1ObjectIdentifier fieldType) {
-                    layer(CertificateLayers.ecFieldType(fieldType.getId())); // explicit EC parameters' FieldID
-                }
-            }
-        }
-
-        /** Lists {@code p} in frame.protocols (see {@link CertificateLayers}); fields stay in the current layer. */
-        private void layer(Protocol p) {
-            if (p != null) {
-                tree.nameLayer(p, base + at, whole);
-            }
-        }
-
-        /** The layers of the attributes of a name met inside an extension (a GeneralName's directoryName). */
-        private void nameLayers(X500Name name) {
-            for (RDN rdn : name.getRDNs()) {
-                for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
-                    nested.add(CertificateLayers.attribute(atv.getType().getId()));
-                }
-            }
-        }
-
-        private void generalNamesLayers(GeneralNames names) {
-            if (names == null) {
-                return;
-            }
-            for (GeneralName n : names.getNames()) {
-                if (n.getTagNo() == GeneralName.directoryName) {
-                    nameLayers(X500Name.getInstance(n.getName()));
-                }
-            }
-        }
-
-        /** Layers of the dissectors an extension's value calls in turn, in document order. */
-        private void nestedLayers(ASN1ObjectIdentifier oid, ASN1Encodable v) {
-            if (oid.equals(Extension.certificatePolicies)) {
-                for (PolicyInformation info : CertificatePolicies.getInstance(v).getPolicyInformation()) {
-                    ASN1Sequence qualifiers = info.getPolicyQualifiers();
-                    if (qualifiers == null) {
-                        continue;
-                    }
-                    for (ASN1Encodable q : qualifiers) {
-                        ASN1Sequence pq = ASN1Sequence.getInstance(q);
-                        nested.add(CertificateLayers.policyQualifier(
-                                ASN1ObjectIdentifier.getInstance(pq.getObjectAt(0)).getId()));
-                    }
-                }
-            } else if (oid.equals(Extension.subjectAlternativeName) || oid.equals(Extension.issuerAlternativeName)) {
-                generalNamesLayers(GeneralNames.getInstance(v));
-            } else if (oid.equals(Extension.authorityKeyIdentifier)) {
-                generalNamesLayers(AuthorityKeyIdentifier.getInstance(v).getAuthorityCertIssuer());
-            } else if (oid.equals(Extension.cRLDistributionPoints) || oid.equals(Extension.freshestCRL)) {
-                for (DistributionPoint dp : CRLDistPoint.getInstance(v).getDistributionPoints()) {
-                    DistributionPointName dpn = dp.getDistributionPoint();
-                    if (dpn != null && dpn.getType() == DistributionPointName.FULL_NAME) {
-                        generalNamesLayers(GeneralNames.getInstance(dpn.getName()));
-                    }
-                    generalNamesLayers(dp.getCRLIssuer());
-                }
-            } else if (oid.equals(Extension.authorityInfoAccess)) {
-                for (AccessDescription ad : AuthorityInformationAccess.getInstance(v).getAccessDescriptions()) {
-                    GeneralName n = ad.getAccessLocation();
-                    if (n.getTagNo() == GeneralName.directoryName) {
-                        nameLayers(X500Name.getInstance(n.getName()));
-                    }
-                }
-            }
         }
 
         private void name(X500Name name, FieldDef choice, FieldDef sequence) {
@@ -425,7 +378,6 @@ public final class CertificateFields {
                 for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
                     find(atv.getType());
                     contentString(ATTRIBUTE_OID, atv.getType().getId());
-                    layer(CertificateLayers.attribute(atv.getType().getId()));
                     attributeValue(atv.getType(), atv.getValue());
                 }
             }
@@ -541,27 +493,11 @@ public final class CertificateFields {
                     value(CRITICAL, ext.isCritical() ? 1 : 0);
                 }
                 find(ext.getExtnValue());
-                layer(CertificateLayers.extension(oid.getId()));
                 try {
-                    ASN1Encodable parsed = ext.getParsedValue();
-                    nestedLayersOf(oid, parsed);
-                    extensionValue(oid, parsed);
+                    extensionValue(oid, ext.getParsedValue());
                 } catch (RuntimeException e) {
                     // bcprov accepted the certificate; a value it cannot read as its type gets only its id.
                 }
-            }
-        }
-
-        /** {@link #nestedLayers}, or none at all if the value is not of its type (bcprov throws midway). */
-        private void nestedLayersOf(ASN1ObjectIdentifier oid, ASN1Encodable v) {
-            nested.clear();
-            try {
-                nestedLayers(oid, v);
-            } catch (RuntimeException e) {
-                return;
-            }
-            for (Protocol p : nested) {
-                layer(p);
             }
         }
 

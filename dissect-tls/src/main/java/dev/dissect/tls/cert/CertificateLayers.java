@@ -38,6 +38,7 @@ public final class CertificateLayers {
         LOGOTYPE, PKIX_PROXY, OCSP};
 
     private static final String ID_CE = "2.5.29.";
+    private static final String MS_USER_PRINCIPAL_NAME = "1.3.6.1.4.1.311.20.2.3";
     private static final String ID_AT = "2.5.4.";
     private static final String NETSCAPE_CERT_EXTENSION = "2.16.840.1.113730.1.";
 
@@ -53,8 +54,18 @@ public final class CertificateLayers {
             Map.entry("1.3.6.1.5.5.7.1.24", PKIX1_EXPLICIT), // tlsfeature (OCSP must-staple)
             Map.entry("1.3.6.1.5.5.7.1.12", LOGOTYPE),
             Map.entry("1.3.6.1.5.5.7.1.14", PKIX_PROXY), // proxyCertInfo
+            Map.entry("1.3.6.1.5.5.7.48.1.2", OCSP), // nonce
+            Map.entry("1.3.6.1.5.5.7.48.1.3", OCSP), // crl
+            Map.entry("1.3.6.1.5.5.7.48.1.4", OCSP), // response
             Map.entry("1.3.6.1.5.5.7.48.1.5", OCSP), // id-pkix-ocsp-nocheck
+            Map.entry("1.3.6.1.5.5.7.48.1.6", OCSP), // archive-cutoff
+            Map.entry("1.3.6.1.5.5.7.48.1.7", OCSP), // service-locator
             Map.entry("1.3.6.1.4.1.11129.2.4.2", TLS_SCT),
+            // Microsoft extensions Wireshark gives a syntax; x509sat dissects the syntaxes
+            Map.entry("1.3.6.1.4.1.311.20.2", X509SAT), // certificate template name (BMPString)
+            Map.entry("1.3.6.1.4.1.311.21.1", X509SAT), // CA version (INTEGER)
+            Map.entry("1.3.6.1.4.1.311.21.2", X509SAT), // previous CA certificate hash (OCTET STRING)
+            Map.entry("1.3.6.1.4.1.311.21.4", X509SAT), // next CRL publish (UTCTime)
             Map.entry("1.3.6.1.4.1.311.21.7", X509CE), // Microsoft certificate template
             Map.entry("1.3.6.1.4.1.311.21.10", X509CE), // Microsoft application policies
             Map.entry("1.3.6.1.4.1.311.25.2", X509CE), // Microsoft NTDS CA security
@@ -139,6 +150,11 @@ public final class CertificateLayers {
     /** The protocol that dissects the parameters of EC field type {@code oid} (in explicit EC parameters), or null. */
     public static Protocol ecFieldType(String oid) {
         return EC_FIELD_TYPES.get(oid);
+    }
+
+    /** The protocol that dissects the value of a GeneralName's otherName of type {@code oid}, or null. */
+    public static Protocol otherName(String oid) {
+        return oid.equals(MS_USER_PRINCIPAL_NAME) ? X509SAT : null; // a UTF8String syntax, dissected by x509sat
     }
 
     /** The protocol that dissects the qualifier of policy qualifier {@code oid}, or null. */

@@ -577,7 +577,11 @@ public final class HandshakeDissector {
         }
         tree.add(CERT_STATUS_TYPE, d, off, 1, v.statusType());
         tree.add(OCSP_RESPONSE_LEN, d, off + 1, 3, v.responseLength());
-        return v.statusType() == 1 ? d.toArray(off + 4, v.responseLength()) : null;
+        if (v.statusType() != 1) {
+            return null;
+        }
+        CertificateFields.ocspLayers(tree, d, off + 4, v.responseLength()); // tshark's ocsp, x509sat ... layers
+        return d.toArray(off + 4, v.responseLength());
     }
 
     private void keyUpdate(Dissection tree, ByteView d, int off, int len) {
