@@ -104,19 +104,6 @@ public final class CertificateLayers {
     private CertificateLayers() {
     }
 
-    /** True if {@code p} is one of the layers above (compared by identity: {@link #TLS_SCT} is not TLS's own). */
-    public static boolean isCertificateLayer(Protocol p) {
-        if (p == TLS_SCT || p == X509AF) {
-            return true;
-        }
-        for (Protocol q : PROTOCOLS) {
-            if (p == q) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The protocol that dissects the value of extension {@code oid}, or null. */
     public static Protocol extension(String oid) {
         if (oid.startsWith(ID_CE)) {

@@ -33,8 +33,9 @@ import java.nio.charset.StandardCharsets;
  * does: a frame split over segments (or TLS records) is awaited with {@link StreamContext#requestMore}. The header
  * fields ({@code http2.length}, {@code http2.type}, {@code http2.flags}, {@code http2.streamid}) come for every
  * frame; SETTINGS, WINDOW_UPDATE, RST_STREAM, GOAWAY, PING, PRIORITY, PUSH_PROMISE and the padding and priority of
- * DATA and HEADERS are read; header blocks stay bytes (no HPACK). <b>One {@code http2} layer per delivery</b>: the
- * frames of one segment or one TLS record share a layer, as tshark shows one per call of its dissector.
+ * DATA and HEADERS are read; header blocks stay bytes (no HPACK). <b>One {@code http2} layer per call</b> that
+ * dissects a frame: the frames of one segment or one TLS record share a layer, as tshark shows one per call of its
+ * dissector.
  *
  * <p><b>Memory is bounded:</b> a frame over {@link #MAX_REASSEMBLED} bytes shows its header at once and its
  * payload is skipped as it arrives ({@link Http2Fields#NOT_REASSEMBLED}). After lost bytes the frame boundaries
@@ -102,6 +103,7 @@ public final class Http2Dissector implements StreamDissector {
         FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
         Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
         int consumed = 0;
+        boolean layered = false; // one http2 layer per call: per TCP segment or TLS record, as tshark's
         while (consumed < length) {
             int at = offset + consumed;
             int available = length - consumed;
@@ -119,7 +121,8 @@ public final class Http2Dissector implements StreamDissector {
                     ctx.requestMore(PREFACE.length - available);
                     return consumed;
                 }
-                Dissection tree = layer(ctx, carrier, at, PREFACE.length);
+                Dissection tree = layered ? ctx.tree() : layer(ctx, carrier, at, PREFACE.length);
+                layered = true;
                 tree.addString(MAGIC, data, at, PREFACE.length, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
                 info(tree, "Magic");
                 consumed += PREFACE.length;
@@ -131,7 +134,8 @@ public final class Http2Dissector implements StreamDissector {
                 return consumed;
             }
             if (frame > MAX_REASSEMBLED && available >= HEADER) {
-                Dissection tree = layer(ctx, carrier, at, available);
+                Dissection tree = layered ? ctx.tree() : layer(ctx, carrier, at, available);
+                layered = true;
                 header(tree, data, at);
                 tree.diagnose(NOT_REASSEMBLED, at, available, frame + " bytes");
                 int taken = Math.min(frame, available);
@@ -143,7 +147,8 @@ public final class Http2Dissector implements StreamDissector {
                 ctx.requestMore(frame - available);
                 return consumed;
             }
-            Dissection tree = layer(ctx, carrier, at, frame);
+            Dissection tree = layered ? ctx.tree() : layer(ctx, carrier, at, frame);
+            layered = true;
             frame(tree, data, at, frame);
             consumed += frame;
         }
@@ -158,14 +163,9 @@ public final class Http2Dissector implements StreamDissector {
         return GapAction.STOP;
     }
 
-    /** The frame's tree, with an {@code http2} layer begun unless this delivery already has one. */
+    /** The frame's tree, with an {@code http2} layer begun (after {@code carrier}'s, if any). */
     private static Dissection layer(StreamContext ctx, Protocol carrier, int at, int length) {
         Dissection tree = ctx.tree();
-        int last = tree.layerCount() - 1;
-        if (last >= 0 && tree.layerProtocol(last) == PROTOCOL) {
-            tree.setLayerLength(last, at + length - tree.layerOffset(last));
-            return tree;
-        }
         if (carrier != null) {
             tree.beginLayer(carrier, at, length);
         }

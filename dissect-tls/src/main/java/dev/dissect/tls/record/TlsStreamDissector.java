@@ -30,7 +30,6 @@ import dev.dissect.tls.handshake.HandshakeReassembler;
 import dev.dissect.tls.handshake.HandshakeTypes;
 import dev.dissect.tls.decrypt.DecryptResult;
 import dev.dissect.tls.decrypt.FinishedCheck;
-import dev.dissect.tls.cert.CertificateLayers;
 import dev.dissect.tls.http.HttpDissector;
 import dev.dissect.tls.http2.Http2Dissector;
 import java.time.Instant;
@@ -289,7 +288,8 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
     /**
      * Begins a tls layer as tshark 4.0 does, one per call of its TLS dissector: a record that began in an earlier
      * frame (a reassembled PDU) gets a layer of its own; the records beginning in this frame, and a record begun
-     * here that ends in a later frame, share one more.
+     * here that ends in a later frame, share one more, also after the layers their contents added (certificate
+     * layers, a decrypted record's http2 or http).
      */
     private static void layer(StreamContext ctx, TlsFlowState st, int offset, int length, boolean clearInfo) {
         Dissection tree = ctx.tree();
@@ -297,7 +297,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         boolean continued = ctx.frameOf(offset) != frame;
         int n = tree.layerCount();
         boolean share = !continued && n > 0 && st.freshFrame == frame && st.freshLayer < n
-                && tree.layerProtocol(st.freshLayer) == PROTOCOL && onlyCertificateLayersAfter(tree, st.freshLayer);
+                && tree.layerProtocol(st.freshLayer) == PROTOCOL;
         if (!share) {
             int layer = tree.beginLayer(PROTOCOL, offset, length);
             if (clearInfo && (n == 0 || tree.layerProtocol(n - 1) != PROTOCOL)) {
@@ -311,19 +311,6 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
                 st.freshFrame = -1;
             }
         }
-    }
-
-    /**
-     * True if every layer after {@code layer} only names a dissector a certificate called
-     * ({@link CertificateLayers}): they are part of the same TLS call in tshark's list.
-     */
-    private static boolean onlyCertificateLayersAfter(Dissection tree, int layer) {
-        for (int i = layer + 1; i < tree.layerCount(); i++) {
-            if (!CertificateLayers.isCertificateLayer(tree.layerProtocol(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void info(Dissection tree, String text) {

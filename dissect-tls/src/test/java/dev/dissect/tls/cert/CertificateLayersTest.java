@@ -1,11 +1,8 @@
 package dev.dissect.tls.cert;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dissect.api.field.Protocol;
 import org.junit.jupiter.api.Test;
 
 class CertificateLayersTest {
@@ -34,12 +31,5 @@ class CertificateLayersTest {
         assertNull(CertificateLayers.algorithmParameters("1.2.840.113549.1.1.1")); // rsaEncryption: NULL only
         assertSame(CertificateLayers.PKIX1_EXPLICIT, CertificateLayers.policyQualifier("1.3.6.1.5.5.7.2.1"));
         assertSame(CertificateLayers.PKIX1_IMPLICIT, CertificateLayers.policyQualifier("1.3.6.1.5.5.7.2.2"));
-    }
-
-    @Test
-    void certificateLayersAreKnownByIdentity() {
-        assertTrue(CertificateLayers.isCertificateLayer(CertificateLayers.TLS_SCT));
-        assertTrue(CertificateLayers.isCertificateLayer(CertificateLayers.X509SAT));
-        assertFalse(CertificateLayers.isCertificateLayer(new Protocol("tls", "Transport Layer Security", "TLS")));
     }
 }
