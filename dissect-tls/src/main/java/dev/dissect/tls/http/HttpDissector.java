@@ -10,7 +10,7 @@ import dev.dissect.api.frame.FrameView;
 import dev.dissect.api.stream.GapAction;
 import dev.dissect.api.stream.StreamContext;
 import dev.dissect.api.stream.StreamDirection;
-import dev.dissect.api.stream.StreamDissector;
+import dev.dissect.api.stream.HeuristicStreamDissector;
 import dev.dissect.tls.http2.Http2Dissector;
 import java.util.ArrayDeque;
 import java.util.Locale;
@@ -41,7 +41,7 @@ import java.util.Locale;
  *
  * @since 0.1
  */
-public final class HttpDissector implements StreamDissector {
+public final class HttpDissector implements HeuristicStreamDissector {
     /** Longest request or status line plus headers. */
     public static final int MAX_HEAD = 64 * 1024;
     /** Header lines recorded per message. */
@@ -371,6 +371,40 @@ public final class HttpDissector implements StreamDissector {
             at += size + 2;
         }
         tree.addString(HttpFields.FILE_DATA, data, at, 0, body);
+    }
+
+    /**
+     * tshark 4.0's HTTP heuristic on TCP ({@code dissect_http_heur_tcp}), so that both find HTTP on the same
+     * connections: the first line, ended by CR or LF within these bytes, starts with {@code HTTP/1.} (a status line)
+     * or ends with it and a version digit (a request line); a line of exactly 8 characters is refused, as tshark does.
+     */
+    @Override
+    public boolean accepts(ByteView data, int offset, int length) {
+        int n = Math.min(length, MAX_HEAD);
+        int line = -1;
+        for (int i = 0; i < n; i++) {
+            int c = data.u8(offset + i);
+            if (c == '\r' || c == '\n') {
+                line = i;
+                break;
+            }
+        }
+        if (line < 0 || line == 8) {
+            return false;
+        }
+        return line >= 7 && httpVersionPrefix(data, offset)
+                || line > 8 && httpVersionPrefix(data, offset + line - 8);
+    }
+
+    /** True if {@code HTTP/1.} (any case) is at {@code at}; the caller knows 7 bytes are there. */
+    private static boolean httpVersionPrefix(ByteView data, int at) {
+        String token = "HTTP/1.";
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.toUpperCase(data.u8(at + i)) != token.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- framing
