@@ -36,6 +36,7 @@ import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.ASN1UTCTime;
 import org.bouncycastle.asn1.ASN1UTF8String;
 import org.bouncycastle.asn1.ASN1UniversalString;
+import org.bouncycastle.asn1.ocsp.OCSPRequest;
 import org.bouncycastle.asn1.ocsp.OCSPResponse;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
@@ -258,6 +259,29 @@ public final class CertificateFields {
             new LayerWalk(layers).ocspResponse(OCSPResponse.getInstance(asn1));
         } catch (RuntimeException e) {
             // what was found before the odd part stays, as Wireshark's dissection stops there
+        }
+        for (Protocol p : layers) {
+            tree.nameLayer(p, offset, length);
+        }
+    }
+
+    /**
+     * Lists the layers tshark shows for an HTTP body of media type {@code application/ocsp-request} or
+     * {@code application/ocsp-response} at {@code data[offset, offset + length)}: {@code ocsp} (the media type's
+     * dissector), then those of the request or response inside. Adds no field.
+     */
+    public static void ocspMediaLayers(Dissection tree, ByteView data, int offset, int length, boolean response) {
+        tree.nameLayer(CertificateLayers.OCSP, offset, length);
+        if (response) {
+            ocspLayers(tree, data, offset, length);
+            return;
+        }
+        ASN1Primitive asn1 = guardedDer(data, offset, length);
+        List<Protocol> layers = new ArrayList<>();
+        try {
+            new LayerWalk(layers).ocspRequest(OCSPRequest.getInstance(asn1));
+        } catch (RuntimeException e) {
+            // what was found before the odd part stays
         }
         for (Protocol p : layers) {
             tree.nameLayer(p, offset, length);

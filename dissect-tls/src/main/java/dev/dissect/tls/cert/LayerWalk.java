@@ -9,10 +9,14 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.OCSPRequest;
 import org.bouncycastle.asn1.ocsp.OCSPResponse;
+import org.bouncycastle.asn1.ocsp.Request;
 import org.bouncycastle.asn1.ocsp.ResponseBytes;
 import org.bouncycastle.asn1.ocsp.ResponseData;
+import org.bouncycastle.asn1.ocsp.Signature;
 import org.bouncycastle.asn1.ocsp.SingleResponse;
+import org.bouncycastle.asn1.ocsp.TBSRequest;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -141,6 +145,36 @@ final class LayerWalk {
         if (basic.getCerts() != null) {
             for (ASN1Encodable c : basic.getCerts()) {
                 certificate(Certificate.getInstance(c));
+            }
+        }
+    }
+
+    /**
+     * An OCSP request (RFC 6960 4.1.1): the requestor's name, each request's hash algorithm and extensions, the
+     * request extensions, the signature's algorithm and certificates.
+     */
+    void ocspRequest(OCSPRequest request) {
+        TBSRequest tbs = request.getTbsRequest();
+        if (tbs.getRequestorName() != null) {
+            generalName(tbs.getRequestorName());
+        }
+        for (ASN1Encodable r : tbs.getRequestList()) {
+            Request one = Request.getInstance(r);
+            algorithm(one.getReqCert().getHashAlgorithm());
+            if (one.getSingleRequestExtensions() != null) {
+                extensions(one.getSingleRequestExtensions());
+            }
+        }
+        if (tbs.getRequestExtensions() != null) {
+            extensions(tbs.getRequestExtensions());
+        }
+        Signature signature = request.getOptionalSignature();
+        if (signature != null) {
+            algorithm(signature.getSignatureAlgorithm());
+            if (signature.getCerts() != null) {
+                for (ASN1Encodable c : signature.getCerts()) {
+                    certificate(Certificate.getInstance(c));
+                }
             }
         }
     }

@@ -11,6 +11,7 @@ import dev.dissect.api.stream.GapAction;
 import dev.dissect.api.stream.StreamContext;
 import dev.dissect.api.stream.StreamDirection;
 import dev.dissect.api.stream.HeuristicStreamDissector;
+import dev.dissect.tls.cert.CertificateFields;
 import dev.dissect.tls.http2.Http2Dissector;
 import java.util.ArrayDeque;
 import java.util.Locale;
@@ -275,6 +276,20 @@ public final class HttpDissector implements HeuristicStreamDissector {
         }
     }
 
+    /** The layers of the body's media type, where we know tshark's: OCSP requests and responses (RFC 6960 A.1). */
+    private static void mediaLayers(Dissection tree, String contentType, ByteView data, int at, int length) {
+        if (contentType == null) {
+            return;
+        }
+        int semi = contentType.indexOf(';');
+        String media = (semi < 0 ? contentType : contentType.substring(0, semi)).strip();
+        if (media.equalsIgnoreCase("application/ocsp-response")) {
+            CertificateFields.ocspMediaLayers(tree, data, at, length, true);
+        } else if (media.equalsIgnoreCase("application/ocsp-request")) {
+            CertificateFields.ocspMediaLayers(tree, data, at, length, false);
+        }
+    }
+
     private void dissectHead(StreamContext ctx, FlowState flow, Head head, ByteView data, int start,
                              int headLength, int bodyLength) {
         Dissection tree = ctx.tree();
@@ -337,6 +352,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
                 addChunks(tree, data, bodyStart, bodyLength);
             } else {
                 tree.addString(HttpFields.FILE_DATA, data, bodyStart, bodyLength, data.latin1(bodyStart, bodyLength));
+                mediaLayers(tree, head.contentType, data, bodyStart, bodyLength);
             }
         }
         if (tree.infoWanted()) {
