@@ -11,6 +11,7 @@ import dev.dissect.api.stream.GapAction;
 import dev.dissect.api.stream.StreamContext;
 import dev.dissect.api.stream.StreamDirection;
 import dev.dissect.api.stream.HeuristicStreamDissector;
+import dev.dissect.net.engine.CoreFields;
 import dev.dissect.tls.cert.CertificateFields;
 import dev.dissect.tls.http2.Http2Dissector;
 import java.util.ArrayDeque;
@@ -274,6 +275,10 @@ public final class HttpDissector implements HeuristicStreamDissector {
             tree.info().setLength(0);
             tree.info().append("Continuation");
         }
+        // as tshark: the bytes go to the data dissector, a layer of their own
+        tree.beginLayer(CoreFields.DATA, at, length);
+        tree.addBytes(CoreFields.DATA_DATA, data, at, length);
+        tree.add(CoreFields.DATA_LEN, data, at, length, length);
     }
 
     /** The layers of the body's media type, where we know tshark's: OCSP requests and responses (RFC 6960 A.1). */
