@@ -281,18 +281,39 @@ public final class HttpDissector implements HeuristicStreamDissector {
         tree.add(CoreFields.DATA_LEN, data, at, length, length);
     }
 
-    /** The layers of the body's media type, where we know tshark's: OCSP requests and responses (RFC 6960 A.1). */
-    private static void mediaLayers(Dissection tree, String contentType, ByteView data, int at, int length) {
-        if (contentType == null) {
-            return;
+    /**
+     * The layers tshark shows for a body, where we know them: OCSP requests and responses (RFC 6960 A.1); a data
+     * layer for a body without a media type or of {@code application/octet-stream}, unless it starts like an image
+     * tshark's HTTP heuristics recognise (PNG, JPEG, GIF). Other media types are left to rule 1 of the conformance
+     * suite: tshark calls their dissectors (or {@code media}), which we do not have.
+     */
+    private static void bodyLayers(Dissection tree, Head head, ByteView data, int at, int length) {
+        String media = null;
+        if (head.contentType != null) {
+            int semi = head.contentType.indexOf(';');
+            media = (semi < 0 ? head.contentType : head.contentType.substring(0, semi)).strip();
         }
-        int semi = contentType.indexOf(';');
-        String media = (semi < 0 ? contentType : contentType.substring(0, semi)).strip();
-        if (media.equalsIgnoreCase("application/ocsp-response")) {
+        if (media != null && media.equalsIgnoreCase("application/ocsp-response")) {
             CertificateFields.ocspMediaLayers(tree, data, at, length, true);
-        } else if (media.equalsIgnoreCase("application/ocsp-request")) {
+        } else if (media != null && media.equalsIgnoreCase("application/ocsp-request")) {
             CertificateFields.ocspMediaLayers(tree, data, at, length, false);
+        } else if ((media == null || media.equalsIgnoreCase("application/octet-stream"))
+                && !startsLikeImage(data, at, length)) {
+            tree.beginLayer(CoreFields.DATA, at, length);
+            tree.addBytes(CoreFields.DATA_DATA, data, at, length);
+            tree.add(CoreFields.DATA_LEN, data, at, length, length);
         }
+    }
+
+    /** PNG, JPEG (JFIF/Exif) or GIF signatures, which tshark's heuristics on HTTP bodies take whatever the type. */
+    private static boolean startsLikeImage(ByteView data, int at, int length) {
+        if (length >= 4 && data.u32(at) == 0x89504E47L) {
+            return true; // \x89PNG
+        }
+        if (length >= 3 && data.u16(at) == 0xFFD8 && data.u8(at + 2) == 0xFF) {
+            return true;
+        }
+        return length >= 4 && data.u32(at) == 0x47494638L; // GIF8
     }
 
     private void dissectHead(StreamContext ctx, FlowState flow, Head head, ByteView data, int start,
@@ -357,8 +378,8 @@ public final class HttpDissector implements HeuristicStreamDissector {
                 addChunks(tree, data, bodyStart, bodyLength);
             } else {
                 tree.addString(HttpFields.FILE_DATA, data, bodyStart, bodyLength, data.latin1(bodyStart, bodyLength));
-                mediaLayers(tree, head.contentType, data, bodyStart, bodyLength);
             }
+            bodyLayers(tree, head, data, bodyStart, bodyLength); // last: the layers take no http field
         }
         if (tree.infoWanted()) {
             StringBuilder info = tree.info();
