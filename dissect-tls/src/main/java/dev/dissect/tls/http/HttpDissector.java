@@ -36,7 +36,8 @@ import java.util.Locale;
  * {@link HttpFields#HEAD_TOO_LONG}; at most {@link #MAX_HEADER_LINES} header lines are recorded; a body over
  * {@link #MAX_BODY} bytes is skipped as it arrives ({@link HttpFields#BODY_NOT_REASSEMBLED}); at most
  * {@link #MAX_PENDING_REQUESTS} requests wait for their responses. Bytes that do not start a message are
- * consumed as continuation data.
+ * consumed as continuation data (an http layer with a data layer), or, before the connection's first message, with
+ * no layer at all, as tshark shows them.
  *
  * <p>Field names and info text are tshark's: {@code GET / HTTP/1.1 } and {@code HTTP/1.1 200 OK  (text/html)}
  * (tshark ends the first line with a space). Stateless: per-flow state lives in {@link StreamContext#flowState}.
@@ -91,6 +92,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
         final Half server = new Half();
         final ArrayDeque<Pending> pending = new ArrayDeque<>();
         long requests;
+        long messages; // requests and responses dissected, both directions
     }
 
     @Override
@@ -181,7 +183,9 @@ public final class HttpDissector implements HeuristicStreamDissector {
         int start = at + lead;
         int avail = available - lead;
         if (!startsMessage(data, start, avail)) {
-            continuation(ctx, data, at, available);
+            if (flow.messages > 0) {
+                continuation(ctx, data, at, available);
+            } // else: as tshark, bytes before any message of the connection show no http (nor data) layer
             return available;
         }
         int headLength = headLength(data, start, Math.min(avail, MAX_HEAD));
@@ -321,6 +325,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
         Dissection tree = ctx.tree();
         tree.setProtocolColumn(PROTOCOL.shortName());
         int layer = tree.beginLayer(PROTOCOL, start, headLength + bodyLength);
+        flow.messages++;
         int lineEnd = head.firstLineLength;
         String fullUri = null;
         if (!head.isResponse) {
