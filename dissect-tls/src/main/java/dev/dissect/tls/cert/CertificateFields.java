@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.bouncycastle.asn1.ASN1BMPString;
 import org.bouncycastle.asn1.ASN1Boolean;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -222,11 +223,7 @@ public final class CertificateFields {
      * {@code [offset, offset + length)}; adds no field.
      */
     static void layers(Dissection tree, Certificate c, int offset, int length) {
-        List<Protocol> layers = new ArrayList<>();
-        new LayerWalk(layers).certificate(c);
-        for (Protocol p : layers) {
-            tree.nameLayer(p, offset, length);
-        }
+        listLayers(tree, offset, length, walk -> walk.certificate(c));
     }
 
     /**
@@ -236,15 +233,7 @@ public final class CertificateFields {
      */
     public static void nameLayers(Dissection tree, ByteView data, int offset, int length) {
         ASN1Primitive asn1 = guardedDer(data, offset, length);
-        List<Protocol> layers = new ArrayList<>();
-        try {
-            new LayerWalk(layers).name(X500Name.getInstance(asn1));
-        } catch (RuntimeException e) {
-            return; // not a Name (or null): nothing listed
-        }
-        for (Protocol p : layers) {
-            tree.nameLayer(p, offset, length);
-        }
+        listLayers(tree, offset, length, walk -> walk.name(X500Name.getInstance(asn1)));
     }
 
     /**
@@ -254,15 +243,7 @@ public final class CertificateFields {
      */
     public static void ocspLayers(Dissection tree, ByteView data, int offset, int length) {
         ASN1Primitive asn1 = guardedDer(data, offset, length);
-        List<Protocol> layers = new ArrayList<>();
-        try {
-            new LayerWalk(layers).ocspResponse(OCSPResponse.getInstance(asn1));
-        } catch (RuntimeException e) {
-            // what was found before the odd part stays, as Wireshark's dissection stops there
-        }
-        for (Protocol p : layers) {
-            tree.nameLayer(p, offset, length);
-        }
+        listLayers(tree, offset, length, walk -> walk.ocspResponse(OCSPResponse.getInstance(asn1)));
     }
 
     /**
@@ -277,11 +258,19 @@ public final class CertificateFields {
             return;
         }
         ASN1Primitive asn1 = guardedDer(data, offset, length);
+        listLayers(tree, offset, length, walk -> walk.ocspRequest(OCSPRequest.getInstance(asn1)));
+    }
+
+    /**
+     * Lists on {@code [offset, offset + length)} the layers {@code walk} finds. A part bcprov cannot read (or no DER
+     * at all: null) ends the walk; what was found before it stays, as Wireshark's dissection stops there.
+     */
+    private static void listLayers(Dissection tree, int offset, int length, Consumer<LayerWalk> walk) {
         List<Protocol> layers = new ArrayList<>();
         try {
-            new LayerWalk(layers).ocspRequest(OCSPRequest.getInstance(asn1));
+            walk.accept(new LayerWalk(layers));
         } catch (RuntimeException e) {
-            // what was found before the odd part stays
+            // keep the layers found so far
         }
         for (Protocol p : layers) {
             tree.nameLayer(p, offset, length);
