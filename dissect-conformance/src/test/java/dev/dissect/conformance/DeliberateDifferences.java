@@ -54,6 +54,10 @@ import java.util.Set;
  * shows it. In a connection where tshark showed {@code tls}, a frame where ours is tshark's plus {@code :http}
  * skips {@code frame.protocols} and the {@code http.} cells tshark leaves empty.
  *
+ * <p>Past HTTP/2 (rule 12): a frame whose deepest protocol of ours is {@code http2} is beyond our reach from there
+ * even when tshark's next protocol is one we register ({@code dns} over HTTPS, {@code data}): tshark chooses the
+ * DATA frames' protocol by the content type of HPACK-coded headers, which we do not decode.
+ *
  * <p>ARIA cipher suites (rule 10): tshark 4.0.17's cipher suite table lacks them, so in a connection whose
  * ServerHello (in tshark's cells) chose one, tshark parses no ServerKeyExchange parameters and decrypts nothing. A
  * {@code tls.}, {@code http.} or {@code frame.protocols} cell of that connection is skipped where tshark's is
@@ -126,7 +130,10 @@ final class DeliberateDifferences {
         while (k < o.length && k < t.length && o[k].equals(t[k])) {
             k++;
         }
-        if (k == o.length && (k == t.length || !ourProtocols.contains(t[k]))) {
+        // rule 12: what HTTP/2 DATA frames carry is chosen by a content-type in HPACK-coded headers, which we do not
+        // decode; past our deepest http2 even a protocol we register (dns over HTTPS, data) is beyond our reach
+        boolean pastHttp2 = k == o.length && k > 0 && o[k - 1].equals("http2");
+        if (k == o.length && (k == t.length || !ourProtocols.contains(t[k]) || pastHttp2)) {
             protocolsWithinReach = true;
             frameBeyondReach = k < t.length;
             for (int i = k; i < t.length; i++) {

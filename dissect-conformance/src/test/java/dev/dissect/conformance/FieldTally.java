@@ -20,6 +20,11 @@ final class FieldTally {
     /** Per capture with differences: how many cells, and the first one. */
     final Map<String, Long> differingByCapture = new LinkedHashMap<>();
     final Map<String, String> firstByCapture = new LinkedHashMap<>();
+    /** Every differing cell (capture, frame, ours, tshark's), kept only for the fields named in {@link #DUMP}. */
+    final List<String> allCells = new ArrayList<>();
+
+    /** {@code -Ddissect.conformance.cells=frame.protocols,...}: fields whose differing cells all go to cells.tsv. */
+    static final List<String> DUMP = List.of(System.getProperty("dissect.conformance.cells", "").split(","));
 
     FieldTally(String field, boolean implemented) {
         this.field = field;
@@ -38,6 +43,9 @@ final class FieldTally {
         }
         differingByCapture.merge(capture, 1L, Long::sum);
         firstByCapture.putIfAbsent(capture, sample);
+        if (DUMP.contains(field)) {
+            allCells.add(field + "\t" + capture + "\t" + frame + "\t" + ours + "\t" + theirs);
+        }
     }
 
     /** Adds the counts and, while there is room, the samples of another tally of the same field. */
@@ -53,6 +61,7 @@ final class FieldTally {
         }
         other.differingByCapture.forEach((c, n) -> differingByCapture.merge(c, n, Long::sum));
         other.firstByCapture.forEach(firstByCapture::putIfAbsent);
+        allCells.addAll(other.allCells);
     }
 
     private static String show(String value) {

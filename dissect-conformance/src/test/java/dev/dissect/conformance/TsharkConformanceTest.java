@@ -120,7 +120,8 @@ class TsharkConformanceTest {
                 + (failures.isEmpty() ? "none\n" : "- " + String.join("\n- ", failures) + "\n"),
                 ConformanceReport.differencesByCapture(totals.values())
                 + ConformanceReport.differencesByCapture(decryptedTotals.values()).lines().skip(1)
-                        .map(l -> l + "\n").reduce("", String::concat));
+                        .map(l -> l + "\n").reduce("", String::concat),
+                cells(totals.values(), "") + cells(decryptedTotals.values(), " (decrypted)"));
         assertTrue(failures.isEmpty(), () -> failures.size() + " conformance failures:\n" + String.join("\n", failures));
     }
 
@@ -169,13 +170,27 @@ class TsharkConformanceTest {
     }
 
     /** Writes {@code report.md} and, beside it, {@code differences.tsv}. */
-    private static void writeReport(String markdown, String differences) throws IOException {
+    private static void writeReport(String markdown, String differences, String cells) throws IOException {
         String where = System.getProperty("dissect.conformance.report", "target/conformance/report.md");
         Path file = Path.of(where).toAbsolutePath();
         Files.createDirectories(file.getParent());
         Files.writeString(file, markdown, StandardCharsets.UTF_8);
         Files.writeString(file.resolveSibling("differences.tsv"), differences, StandardCharsets.UTF_8);
+        if (!cells.isEmpty()) {
+            Files.writeString(file.resolveSibling("cells.tsv"), cells, StandardCharsets.UTF_8);
+        }
         System.out.println("Report written to " + file + " (every differing capture per field: differences.tsv)");
+    }
+
+    /** Every differing cell of the fields named by {@code dissect.conformance.cells}, one a line. */
+    private static String cells(Iterable<FieldTally> tallies, String run) {
+        StringBuilder out = new StringBuilder();
+        for (FieldTally t : tallies) {
+            for (String cell : t.allCells) {
+                out.append(cell).append(run).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private static ExecutorService newWorker() {

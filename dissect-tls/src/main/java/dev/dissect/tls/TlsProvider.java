@@ -6,6 +6,7 @@ import dev.dissect.api.field.FieldDef;
 import dev.dissect.api.field.Protocol;
 import dev.dissect.tls.cert.CertValidationFields;
 import dev.dissect.tls.cert.CertificateFields;
+import dev.dissect.tls.cert.CertificateLayers;
 import dev.dissect.tls.fingerprint.FingerprintFields;
 import dev.dissect.tls.handshake.CertificateSink;
 import dev.dissect.tls.handshake.HandshakeFields;
@@ -23,8 +24,11 @@ public final class TlsProvider implements DissectorProvider {
     /** HTTPS, SMTPS, NNTPS, LDAPS, DNS over TLS, FTPS, IMAPS, POP3S, SIP over TLS, HTTPS alternate. */
     static final int[] PORTS = {443, 465, 563, 636, 853, 990, 993, 995, 5061, 8443};
 
-    /** Wireshark's X.509 dissectors (x509af, x509ce, x509sat, x509if) are one protocol here, inside tls. */
-    static final Protocol X509 = new Protocol("x509af", "X.509 Certificate", "X.509");
+    /**
+     * Wireshark's X.509 dissectors (x509af, x509ce, x509sat, x509if) record their fields inside tls here; x509af is
+     * the protocol they are declared with, and a layer where DSA parameters are read (see {@link CertificateLayers}).
+     */
+    static final Protocol X509 = CertificateLayers.X509AF;
 
     /** The certificate call site: X.509 fields are added by this sink. */
     private final CertificateSink certificates;
@@ -53,6 +57,9 @@ public final class TlsProvider implements DissectorProvider {
         registrar.diagnostics(TlsRecordFields.DIAGNOSTICS);
         registrar.protocol(X509, CertificateFields.fields().toArray(new FieldDef[0]));
         registrar.diagnostics(CertificateFields.MALFORMED, CertificateFields.NOT_DER);
+        for (Protocol p : CertificateLayers.PROTOCOLS) {
+            registrar.protocol(p); // layers only: their fields are recorded in tls
+        }
         TlsStreamDissector tls = new TlsStreamDissector(certificates);
         for (int port : PORTS) {
             registrar.addStream("tcp.port", port, tls);

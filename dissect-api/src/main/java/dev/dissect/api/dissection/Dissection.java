@@ -41,6 +41,8 @@ public final class Dissection {
     private FrameView frame;
 
     private int layerCount;
+    /** The layer fields and diagnostics go to: the last one begun by {@link #beginLayer}. */
+    private int ownerLayer = -1;
     private Protocol[] layerProtocol = new Protocol[8];
     private int[] layerOffset = new int[8];
     private int[] layerLength = new int[8];
@@ -81,6 +83,7 @@ public final class Dissection {
         Arrays.fill(fieldObject, 0, fieldCount, null);
         Arrays.fill(diagnosticDetail, 0, diagnosticCount, null);
         layerCount = 0;
+        ownerLayer = -1;
         fieldCount = 0;
         diagnosticCount = 0;
         if (info.length() > 0) {
@@ -105,6 +108,23 @@ public final class Dissection {
      * @return the layer's index
      */
     public int beginLayer(Protocol protocol, int offset, int length) {
+        ownerLayer = layerCount;
+        return addLayer(protocol, offset, length);
+    }
+
+    /**
+     * Adds a layer that only names a protocol in {@code frame.protocols}: fields and diagnostics added from now on
+     * still belong to the layer that was current. Wireshark lists every sub-dissector it calls, also those whose
+     * items sit in the caller's tree (the X.509 attribute and extension dissectors it calls by OID inside TLS).
+     *
+     * @return the layer's index
+     * @since 0.1
+     */
+    public int nameLayer(Protocol protocol, int offset, int length) {
+        return addLayer(protocol, offset, length);
+    }
+
+    private int addLayer(Protocol protocol, int offset, int length) {
         if (layerCount == layerProtocol.length) {
             int n = layerCount * 2;
             layerProtocol = Arrays.copyOf(layerProtocol, n);
@@ -326,7 +346,7 @@ public final class Dissection {
         }
         int i = fieldCount++;
         fieldDef[i] = def;
-        fieldLayer[i] = layerCount - 1;
+        fieldLayer[i] = ownerLayer;
         fieldAux[i] = 0;
         fieldObject[i] = null;
         return i;
@@ -426,7 +446,7 @@ public final class Dissection {
         }
         int i = diagnosticCount++;
         diagnosticDef[i] = def;
-        diagnosticLayer[i] = layerCount - 1;
+        diagnosticLayer[i] = ownerLayer;
         diagnosticOffset[i] = offset;
         diagnosticLength[i] = length;
         diagnosticDetail[i] = detail;

@@ -7,6 +7,7 @@ import dev.dissect.api.field.DiagnosticDef;
 import dev.dissect.api.field.DiagnosticGroup;
 import dev.dissect.api.field.FieldDef;
 import dev.dissect.api.field.FieldType;
+import dev.dissect.api.field.Protocol;
 import dev.dissect.net.engine.CoreFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,15 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.bouncycastle.asn1.ASN1BMPString;
 import org.bouncycastle.asn1.ASN1Boolean;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1PrintableString;
@@ -34,6 +38,8 @@ import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.ASN1UTCTime;
 import org.bouncycastle.asn1.ASN1UTF8String;
 import org.bouncycastle.asn1.ASN1UniversalString;
+import org.bouncycastle.asn1.ocsp.OCSPRequest;
+import org.bouncycastle.asn1.ocsp.OCSPResponse;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
@@ -219,6 +225,78 @@ public final class CertificateFields {
         return cert;
     }
 
+    /**
+     * Lists the layers tshark shows for {@code c} ({@link CertificateLayers}, in document order) on
+     * {@code [offset, offset + length)}; adds no field.
+     */
+    static void layers(Dissection tree, Certificate c, int offset, int length) {
+        listLayers(tree, offset, length, walk -> walk.certificate(c));
+    }
+
+    /**
+     * Lists an {@code x509sat} layer per attribute of the DER Name at {@code data[offset, offset + length)}, as tshark
+     * does for each distinguished name of a CertificateRequest (see {@link CertificateLayers}). Adds no field; a
+     * name that is not DER adds nothing.
+     */
+    public static void nameLayers(Dissection tree, ByteView data, int offset, int length) {
+        ASN1Primitive asn1 = guardedDer(data, offset, length);
+        listLayers(tree, offset, length, walk -> walk.name(X500Name.getInstance(asn1)));
+    }
+
+    /**
+     * Lists the layers tshark shows for the OCSP response at {@code data[offset, offset + length)} (a TLS
+     * CertificateStatus or a TLS 1.3 certificate entry's status_request): {@code ocsp} for the basic response, then
+     * those of the names, extensions and certificates inside. Adds no field; bytes that are not DER add nothing.
+     */
+    public static void ocspLayers(Dissection tree, ByteView data, int offset, int length) {
+        ASN1Primitive asn1 = guardedDer(data, offset, length);
+        listLayers(tree, offset, length, walk -> walk.ocspResponse(OCSPResponse.getInstance(asn1)));
+    }
+
+    /**
+     * Lists the layers tshark shows for an HTTP body of media type {@code application/ocsp-request} or
+     * {@code application/ocsp-response} at {@code data[offset, offset + length)}: {@code ocsp} (the media type's
+     * dissector), then those of the request or response inside. Adds no field.
+     */
+    public static void ocspMediaLayers(Dissection tree, ByteView data, int offset, int length, boolean response) {
+        tree.nameLayer(CertificateLayers.OCSP, offset, length);
+        if (response) {
+            ocspLayers(tree, data, offset, length);
+            return;
+        }
+        ASN1Primitive asn1 = guardedDer(data, offset, length);
+        listLayers(tree, offset, length, walk -> walk.ocspRequest(OCSPRequest.getInstance(asn1)));
+    }
+
+    /**
+     * Lists on {@code [offset, offset + length)} the layers {@code walk} finds. A part bcprov cannot read (or no DER
+     * at all: null) ends the walk; what was found before it stays, as Wireshark's dissection stops there.
+     */
+    private static void listLayers(Dissection tree, int offset, int length, Consumer<LayerWalk> walk) {
+        List<Protocol> layers = new ArrayList<>();
+        try {
+            walk.accept(new LayerWalk(layers));
+        } catch (RuntimeException e) {
+            // keep the layers found so far
+        }
+        for (Protocol p : layers) {
+            tree.nameLayer(p, offset, length);
+        }
+    }
+
+    /** The DER at {@code data[offset, offset + length)} if {@link DerGuard} accepts it and it parses, else null. */
+    private static ASN1Primitive guardedDer(ByteView data, int offset, int length) {
+        byte[] der = data.toArray(offset, length);
+        if (DerGuard.check(der, length) != null) {
+            return null;
+        }
+        try {
+            return ASN1Primitive.fromByteArray(der);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Formats a time as tshark prints FT_ABSOLUTE_TIME fields in UTC: {@code Apr 16, 2054 13:15:34.000000000 UTC}. */
     static String tsharkUtc(Instant t) {
         String nanos = Integer.toString(t.getNano());
@@ -279,6 +357,7 @@ public final class CertificateFields {
         }
 
         void certificate(Certificate c, ParsedCertificate cert) {
+            layers(tree, c, base, der.length);
             TBSCertificate tbs = c.getTBSCertificate();
             find(tbs);
             ASN1Encodable first = ASN1Sequence.getInstance(tbs).getObjectAt(0);

@@ -98,6 +98,17 @@ public final class RecordDecryptor {
         return new RecordDecryptor(version, suite, macKey, key, fixedIv, encryptThenMac);
     }
 
+    /**
+     * A decryptor for a NULL-cipher suite whose keys are unknown: the record body is the content and its MAC, and
+     * the MAC is removed unchecked. tshark 4.0 shows such records' contents without a key log too.
+     */
+    public static RecordDecryptor nullCipherWithoutKeys(int version, CipherSuite suite) {
+        if (suite.cipher() != BulkCipher.NULL || suite.isTls13() || version >= ProtocolVersion.TLS_1_3) {
+            throw new IllegalArgumentException(suite + " with " + ProtocolVersion.name(version));
+        }
+        return new RecordDecryptor(version, suite, null, new byte[0], new byte[0], false);
+    }
+
     /** A TLS 1.3 decryptor from a traffic secret (handshake, application or early). */
     public static RecordDecryptor tls13(CipherSuite suite, byte[] trafficSecret) {
         if (!suite.isTls13()) {
@@ -136,7 +147,7 @@ public final class RecordDecryptor {
                     }
                 }
             }
-            if (macAlgorithm != MacAlgorithm.AEAD && version != ProtocolVersion.SSL_3_0) {
+            if (macAlgorithm != MacAlgorithm.AEAD && version != ProtocolVersion.SSL_3_0 && macKey != null) {
                 mac = Mac.getInstance(macAlgorithm.hmacName());
                 mac.init(new SecretKeySpec(macKey, macAlgorithm.hmacName()));
             }
@@ -400,6 +411,9 @@ public final class RecordDecryptor {
             plain = new byte[0];
         }
         int contentLength = length - macLength;
+        if (macKey == null) { // a NULL cipher without keys: the MAC cannot be checked
+            return DecryptResult.ok(contentType, Arrays.copyOf(plain, contentLength), n);
+        }
         byte[] expected = recordMac(n, contentType, recordVersion, plain, 0, contentLength);
         if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(plain, contentLength, length))) {
             return DecryptResult.failed(Status.AUTHENTICATION_FAILED, contentType, n, "record MAC mismatch");

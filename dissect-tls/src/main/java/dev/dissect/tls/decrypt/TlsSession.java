@@ -219,7 +219,9 @@ public final class TlsSession {
         }
         byte[] master = resolveMasterSecret();
         if (master == null) {
-            s.protect(null, keyProblem);
+            // NULL encryption needs no key to read: the contents are shown, their MACs not checked (as tshark)
+            s.protect(suite.cipher() == BulkCipher.NULL
+                    ? RecordDecryptor.nullCipherWithoutKeys(version, suite) : null, keyProblem);
             return;
         }
         Prf prf = Prf.of(version, suite);

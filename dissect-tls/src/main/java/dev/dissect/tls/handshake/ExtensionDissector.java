@@ -12,6 +12,7 @@ import dev.dissect.net.wire.TlsPskIdentityView;
 import dev.dissect.net.wire.TlsServerNameView;
 import dev.dissect.net.wire.TlsU16ListView;
 import dev.dissect.net.wire.TlsU8ListView;
+import dev.dissect.tls.cert.CertificateFields;
 import dev.dissect.tls.record.TlsRecordFields;
 import java.nio.charset.StandardCharsets;
 
@@ -62,6 +63,9 @@ final class ExtensionDissector {
                     if (len >= 4) {
                         tree.add(CERT_STATUS_TYPE, d, off, 1, d.u8(off));
                         tree.add(OCSP_RESPONSE_LEN, d, off + 1, 3, d.u24(off + 1));
+                        if (d.u8(off) == 1 && d.u24(off + 1) <= len - 4) {
+                            CertificateFields.ocspLayers(tree, d, off + 4, d.u24(off + 1));
+                        }
                     }
                     return;
                 }

@@ -24,6 +24,7 @@ import dev.dissect.net.wire.TlsOpaque16View;
 import dev.dissect.net.wire.TlsOpaque8View;
 import dev.dissect.net.wire.TlsServerHelloView;
 import dev.dissect.net.wire.TlsU16ListView;
+import dev.dissect.tls.cert.CertificateFields;
 import dev.dissect.tls.connection.TlsConnection;
 import dev.dissect.tls.fingerprint.FingerprintFields;
 import dev.dissect.tls.fingerprint.HelloFingerprints;
@@ -527,6 +528,12 @@ public final class HandshakeDissector {
             return;
         }
         tree.add(DNAMES_LEN, d, p, 2, list.listLength());
+        int q = list.itemsOffset();
+        int listEnd = q + list.listLength();
+        while (listEnd - q >= 2 && d.u16(q) <= listEnd - q - 2) {
+            CertificateFields.nameLayers(tree, d, q + 2, d.u16(q)); // tshark's x509sat layer per attribute
+            q += 2 + d.u16(q);
+        }
     }
 
     private void certificateVerify(Dissection tree, ByteView d, int off, int len, HandshakeSession session) {
@@ -578,7 +585,11 @@ public final class HandshakeDissector {
         }
         tree.add(CERT_STATUS_TYPE, d, off, 1, v.statusType());
         tree.add(OCSP_RESPONSE_LEN, d, off + 1, 3, v.responseLength());
-        return v.statusType() == 1 ? d.toArray(off + 4, v.responseLength()) : null;
+        if (v.statusType() != 1) {
+            return null;
+        }
+        CertificateFields.ocspLayers(tree, d, off + 4, v.responseLength()); // tshark's ocsp, x509sat ... layers
+        return d.toArray(off + 4, v.responseLength());
     }
 
     private void keyUpdate(Dissection tree, ByteView d, int off, int len) {

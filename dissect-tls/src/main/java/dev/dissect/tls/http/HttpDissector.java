@@ -10,7 +10,10 @@ import dev.dissect.api.frame.FrameView;
 import dev.dissect.api.stream.GapAction;
 import dev.dissect.api.stream.StreamContext;
 import dev.dissect.api.stream.StreamDirection;
-import dev.dissect.api.stream.StreamDissector;
+import dev.dissect.api.stream.HeuristicStreamDissector;
+import dev.dissect.net.engine.CoreFields;
+import dev.dissect.tls.cert.CertificateFields;
+import dev.dissect.tls.http2.Http2Dissector;
 import java.util.ArrayDeque;
 import java.util.Locale;
 
@@ -33,14 +36,15 @@ import java.util.Locale;
  * {@link HttpFields#HEAD_TOO_LONG}; at most {@link #MAX_HEADER_LINES} header lines are recorded; a body over
  * {@link #MAX_BODY} bytes is skipped as it arrives ({@link HttpFields#BODY_NOT_REASSEMBLED}); at most
  * {@link #MAX_PENDING_REQUESTS} requests wait for their responses. Bytes that do not start a message are
- * consumed as continuation data.
+ * consumed as continuation data (an http layer with a data layer), or, before the connection's first message, with
+ * no layer at all, as tshark shows them.
  *
  * <p>Field names and info text are tshark's: {@code GET / HTTP/1.1 } and {@code HTTP/1.1 200 OK  (text/html)}
  * (tshark ends the first line with a space). Stateless: per-flow state lives in {@link StreamContext#flowState}.
  *
  * @since 0.1
  */
-public final class HttpDissector implements StreamDissector {
+public final class HttpDissector implements HeuristicStreamDissector {
     /** Longest request or status line plus headers. */
     public static final int MAX_HEAD = 64 * 1024;
     /** Header lines recorded per message. */
@@ -54,6 +58,7 @@ public final class HttpDissector implements StreamDissector {
     private static final int BAD = -2;
 
     private final String scheme;
+    private final Http2Dissector http2 = new Http2Dissector();
 
     /** An HTTP dissector for cleartext TCP ({@code http://} in full URIs). */
     public HttpDissector() {
@@ -78,6 +83,7 @@ public final class HttpDissector implements StreamDissector {
     private static final class Half {
         long skip; // body bytes still to skip (over MAX_BODY)
         boolean stopped; // after a fatal problem: consume everything
+        boolean http2; // after the HTTP/2 preface or an upgrade to h2c: HTTP/2 frames from here on
     }
 
     /** Per-flow state. */
@@ -86,6 +92,7 @@ public final class HttpDissector implements StreamDissector {
         final Half server = new Half();
         final ArrayDeque<Pending> pending = new ArrayDeque<>();
         long requests;
+        long messages; // requests and responses dissected, both directions
     }
 
     @Override
@@ -105,6 +112,17 @@ public final class HttpDissector implements StreamDissector {
                 consumed += n;
                 continue;
             }
+            if (!half.http2 && data.u8(at) == 'P' && Http2Dissector.startsPreface(data, at, available)) {
+                if (available < Http2Dissector.PREFACE_LENGTH) {
+                    ctx.requestMore(Http2Dissector.PREFACE_LENGTH - available);
+                    return consumed;
+                }
+                flow.client.http2 = true; // prior knowledge (RFC 9113 3.3): both sides speak HTTP/2 from here
+                flow.server.http2 = true;
+            }
+            if (half.http2) {
+                return consumed + http2.dissect(ctx, data, at, available, PROTOCOL);
+            }
             int used = message(ctx, flow, half, data, at, available, false);
             if (used <= 0) {
                 return consumed;
@@ -121,6 +139,9 @@ public final class HttpDissector implements StreamDissector {
         }
         FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
         Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
+        if (half.http2) {
+            return; // an HTTP/2 frame cut short by the end stays undissected, as tshark leaves it
+        }
         int consumed = 0;
         while (consumed < length && !half.stopped && half.skip == 0) {
             int used = message(ctx, flow, half, data, offset + consumed, length - consumed, true);
@@ -138,6 +159,9 @@ public final class HttpDissector implements StreamDissector {
         FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
         Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
         half.skip = 0;
+        if (half.http2) {
+            return http2.onGap(ctx, missing);
+        }
         return GapAction.RESYNCHRONIZE;
     }
 
@@ -159,7 +183,9 @@ public final class HttpDissector implements StreamDissector {
         int start = at + lead;
         int avail = available - lead;
         if (!startsMessage(data, start, avail)) {
-            continuation(ctx, data, at, available);
+            if (flow.messages > 0) {
+                continuation(ctx, data, at, available);
+            } // else: as tshark, bytes before any message of the connection show no http (nor data) layer
             return available;
         }
         int headLength = headLength(data, start, Math.min(avail, MAX_HEAD));
@@ -225,6 +251,10 @@ public final class HttpDissector implements StreamDissector {
         long total = headLength + bodyLength;
         if (total <= avail) {
             dissectHead(ctx, flow, head, data, start, headLength, (int) bodyLength);
+            if (!request && head.status == 101 && head.upgradeH2c) { // RFC 7540 3.2: h2c after this response
+                flow.client.http2 = true;
+                flow.server.http2 = true;
+            }
             return lead + (int) total;
         }
         if (bodyLength > MAX_BODY) {
@@ -249,6 +279,45 @@ public final class HttpDissector implements StreamDissector {
             tree.info().setLength(0);
             tree.info().append("Continuation");
         }
+        // as tshark: the bytes go to the data dissector, a layer of their own
+        tree.beginLayer(CoreFields.DATA, at, length);
+        tree.addBytes(CoreFields.DATA_DATA, data, at, length);
+        tree.add(CoreFields.DATA_LEN, data, at, length, length);
+    }
+
+    /**
+     * The layers tshark shows for a body, where we know them: OCSP requests and responses (RFC 6960 A.1); a data
+     * layer for a body without a media type or of {@code application/octet-stream}, unless it starts like an image
+     * tshark's HTTP heuristics recognise (PNG, JPEG, GIF). Other media types are left to rule 1 of the conformance
+     * suite: tshark calls their dissectors (or {@code media}), which we do not have.
+     */
+    private static void bodyLayers(Dissection tree, Head head, ByteView data, int at, int length) {
+        String media = null;
+        if (head.contentType != null) {
+            int semi = head.contentType.indexOf(';');
+            media = (semi < 0 ? head.contentType : head.contentType.substring(0, semi)).strip();
+        }
+        if (media != null && media.equalsIgnoreCase("application/ocsp-response")) {
+            CertificateFields.ocspMediaLayers(tree, data, at, length, true);
+        } else if (media != null && media.equalsIgnoreCase("application/ocsp-request")) {
+            CertificateFields.ocspMediaLayers(tree, data, at, length, false);
+        } else if ((media == null || media.equalsIgnoreCase("application/octet-stream"))
+                && !startsLikeImage(data, at, length)) {
+            tree.beginLayer(CoreFields.DATA, at, length);
+            tree.addBytes(CoreFields.DATA_DATA, data, at, length);
+            tree.add(CoreFields.DATA_LEN, data, at, length, length);
+        }
+    }
+
+    /** PNG, JPEG (JFIF/Exif) or GIF signatures, which tshark's heuristics on HTTP bodies take whatever the type. */
+    private static boolean startsLikeImage(ByteView data, int at, int length) {
+        if (length >= 4 && data.u32(at) == 0x89504E47L) {
+            return true; // \x89PNG
+        }
+        if (length >= 3 && data.u16(at) == 0xFFD8 && data.u8(at + 2) == 0xFF) {
+            return true;
+        }
+        return length >= 4 && data.u32(at) == 0x47494638L; // GIF8
     }
 
     private void dissectHead(StreamContext ctx, FlowState flow, Head head, ByteView data, int start,
@@ -256,6 +325,7 @@ public final class HttpDissector implements StreamDissector {
         Dissection tree = ctx.tree();
         tree.setProtocolColumn(PROTOCOL.shortName());
         int layer = tree.beginLayer(PROTOCOL, start, headLength + bodyLength);
+        flow.messages++;
         int lineEnd = head.firstLineLength;
         String fullUri = null;
         if (!head.isResponse) {
@@ -314,6 +384,7 @@ public final class HttpDissector implements StreamDissector {
             } else {
                 tree.addString(HttpFields.FILE_DATA, data, bodyStart, bodyLength, data.latin1(bodyStart, bodyLength));
             }
+            bodyLayers(tree, head, data, bodyStart, bodyLength); // last: the layers take no http field
         }
         if (tree.infoWanted()) {
             StringBuilder info = tree.info();
@@ -347,6 +418,40 @@ public final class HttpDissector implements StreamDissector {
             at += size + 2;
         }
         tree.addString(HttpFields.FILE_DATA, data, at, 0, body);
+    }
+
+    /**
+     * tshark 4.0's HTTP heuristic on TCP ({@code dissect_http_heur_tcp}), so that both find HTTP on the same
+     * connections: the first line, ended by CR or LF within these bytes, starts with {@code HTTP/1.} (a status line)
+     * or ends with it and a version digit (a request line); a line of exactly 8 characters is refused, as tshark does.
+     */
+    @Override
+    public boolean accepts(ByteView data, int offset, int length) {
+        int n = Math.min(length, MAX_HEAD);
+        int line = -1;
+        for (int i = 0; i < n; i++) {
+            int c = data.u8(offset + i);
+            if (c == '\r' || c == '\n') {
+                line = i;
+                break;
+            }
+        }
+        if (line < 0 || line == 8) {
+            return false;
+        }
+        return line >= 7 && httpVersionPrefix(data, offset)
+                || line > 8 && httpVersionPrefix(data, offset + line - 8);
+    }
+
+    /** True if {@code HTTP/1.} (any case) is at {@code at}; the caller knows 7 bytes are there. */
+    private static boolean httpVersionPrefix(ByteView data, int at) {
+        String token = "HTTP/1.";
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.toUpperCase(data.u8(at + i)) != token.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- framing
@@ -463,6 +568,7 @@ public final class HttpDissector implements StreamDissector {
         boolean chunked;
         String contentType;
         String host;
+        boolean upgradeH2c;
 
         static Head parse(ByteView data, int start, int headLength) {
             Head h = new Head();
@@ -540,6 +646,7 @@ public final class HttpDissector implements StreamDissector {
                 case "transfer-encoding" -> chunked = v.toLowerCase(Locale.ROOT).endsWith("chunked");
                 case "content-type" -> contentType = v;
                 case "host" -> host = v;
+                case "upgrade" -> upgradeH2c = v.equalsIgnoreCase("h2c");
                 default -> {
                 }
             }

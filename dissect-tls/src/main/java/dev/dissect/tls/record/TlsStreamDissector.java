@@ -31,6 +31,7 @@ import dev.dissect.tls.handshake.HandshakeTypes;
 import dev.dissect.tls.decrypt.DecryptResult;
 import dev.dissect.tls.decrypt.FinishedCheck;
 import dev.dissect.tls.http.HttpDissector;
+import dev.dissect.tls.http2.Http2Dissector;
 import java.time.Instant;
 
 /**
@@ -64,8 +65,9 @@ import java.time.Instant;
  * {@code tls.record.content_type} beside {@code tls.record.opaque_type}. Each Finished gets
  * {@link TlsRecordFields#FINISHED_VERIFIED}; a record that does not decrypt gets
  * {@link TlsRecordFields#DECRYPTION_FAILED} and stays encrypted. Decrypted application data goes to the next
- * stream dissector: HTTP/1.x when ALPN chose {@code http/1.1} or {@code http/1.0}, or, without ALPN, when the
- * first plaintext bytes start an HTTP message; other ALPN protocols (h2) stay undissected.
+ * stream dissector: HTTP/2 when ALPN chose {@code h2}, HTTP/1.x when it chose {@code http/1.1} or {@code http/1.0};
+ * without ALPN, HTTP/2 when the first plaintext bytes are its connection preface, HTTP/1.x when they start an HTTP
+ * message. Other ALPN protocols stay undissected (a data layer).
  *
  * <p><b>Certificate validation:</b> the server's first Certificate message (decrypted, in TLS 1.3) is validated
  * once, at the frame that completes it (or at its CertificateStatus, when the ServerHello announced one), at that
@@ -84,6 +86,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
     private final HandshakeDissector handshakes;
     private final Records records = new Records();
     private final HttpDissector https = new HttpDissector("https");
+    private final Http2Dissector http2 = new Http2Dissector();
 
     /** A TLS dissector that hands each certificate to {@code certificates} (see {@link CertificateSink}). */
     public TlsStreamDissector(CertificateSink certificates) {
@@ -297,15 +300,16 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
     /**
      * Begins a tls layer as tshark 4.0 does, one per call of its TLS dissector: a record that began in an earlier
      * frame (a reassembled PDU) gets a layer of its own; the records beginning in this frame, and a record begun
-     * here that ends in a later frame, share one more.
+     * here that ends in a later frame, share one more, also after the layers their contents added (certificate
+     * layers, a decrypted record's http2 or http).
      */
     private static void layer(StreamContext ctx, TlsFlowState st, int offset, int length, boolean clearInfo) {
         Dissection tree = ctx.tree();
         long frame = ctx.frame().number();
         boolean continued = ctx.frameOf(offset) != frame;
         int n = tree.layerCount();
-        boolean share = !continued && n > 0 && tree.layerProtocol(n - 1) == PROTOCOL && st.freshFrame == frame
-                && st.freshLayer == n - 1;
+        boolean share = !continued && n > 0 && st.freshFrame == frame && st.freshLayer < n
+                && tree.layerProtocol(st.freshLayer) == PROTOCOL;
         if (!share) {
             int layer = tree.beginLayer(PROTOCOL, offset, length);
             if (clearInfo && (n == 0 || tree.layerProtocol(n - 1) != PROTOCOL)) {
@@ -485,9 +489,15 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         if (!st.nextChosen) {
             st.nextChosen = true;
             String alpn = st.connection().alpnChosen();
-            boolean http = alpn != null ? alpn.equals("http/1.1") || alpn.equals("http/1.0")
-                    : HttpDissector.startsMessage(ByteView.of(plaintext), 0, plaintext.length);
-            st.next = http ? https : null;
+            ByteView first = ByteView.of(plaintext);
+            if (alpn != null) {
+                st.next = alpn.equals("h2") ? http2
+                        : alpn.equals("http/1.1") || alpn.equals("http/1.0") ? https : null;
+            } else if (Http2Dissector.startsPreface(first, 0, plaintext.length)) {
+                st.next = http2;
+            } else {
+                st.next = HttpDissector.startsMessage(first, 0, plaintext.length) ? https : null;
+            }
         }
         if (st.next != null) {
             st.plaintext[dir].add(ctx, st.next, plaintext);

@@ -25,6 +25,17 @@ class RecordDecryptorTest {
     private static final byte[] HELLO = "GET / HTTP/1.1\r\nHost: example\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     @Test
+    void nullCipherWithoutKeysShowsTheContentWithoutItsMac() {
+        CipherSuite suite = CipherSuites.find(0x0002); // TLS_RSA_WITH_NULL_SHA: 20-byte HMAC-SHA1
+        RecordDecryptor d = RecordDecryptor.nullCipherWithoutKeys(ProtocolVersion.TLS_1_0, suite);
+        byte[] body = concat("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), new byte[20]);
+        DecryptResult r = d.decrypt(23, 0x0301, ByteView.of(body), 0, body.length);
+        assertEquals(DecryptResult.Status.OK, r.status());
+        assertArrayEquals(Arrays.copyOf(body, body.length - 20), r.plaintext());
+        assertEquals(DecryptResult.Status.BAD_LENGTH, d.decrypt(23, 0x0301, ByteView.of(new byte[19]), 0, 19).status());
+    }
+
+    @Test
     void aesCcmAndCcm8() throws Exception {
         for (int id : new int[] {0xC09C, 0xC0A0, 0xC0AD, 0xC0AF}) {
             CipherSuite suite = CipherSuites.find(id);

@@ -98,8 +98,12 @@ class HttpDissectorTest {
         assertEquals(HttpFields.BAD_CONTENT_LENGTH, bad.diagnosticDef(0));
         StreamFeeder g = new StreamFeeder(new HttpDissector());
         Dissection binary = g.segment(C, new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5});
-        assertEquals("Continuation", binary.infoText());
+        assertEquals(Dissection.NONE, binary.findLayer("http")); // before any message: no layer, as tshark
         assertNull(first(binary, HttpFields.REQUEST_METHOD));
+        g.segment(C, "GET / HTTP/1.1\r\n\r\n");
+        Dissection after = g.segment(C, new byte[] {1, 2, 3, 4, 5});
+        assertEquals("Continuation", after.infoText());
+        assertEquals(after.findLayer("http") + 1, after.findLayer("data"));
     }
 
     private static String first(Dissection d, FieldDef def) {
