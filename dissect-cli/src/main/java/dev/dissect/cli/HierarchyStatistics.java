@@ -63,8 +63,8 @@ final class HierarchyStatistics {
         long bytes = d.frame().originalLength();
         for (int l = 0; l < d.layerCount(); l++) {
             String name = d.layerProtocol(l).filterName();
-            if (HIDDEN.contains(name)) {
-                continue;
+            if (HIDDEN.contains(name) || d.layerNamesOnly(l)) {
+                continue; // as tshark's tap: protocols whose items sit inside another's tree are not counted
             }
             n = n.child(name);
             n.frames++;

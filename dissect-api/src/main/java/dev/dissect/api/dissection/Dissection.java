@@ -46,6 +46,8 @@ public final class Dissection {
     private Protocol[] layerProtocol = new Protocol[8];
     private int[] layerOffset = new int[8];
     private int[] layerLength = new int[8];
+    /** True for a layer added by {@link #nameLayer}: it names a protocol but holds no field of its own. */
+    private boolean[] layerNameOnly = new boolean[8];
 
     private int fieldCount;
     private FieldDef[] fieldDef = new FieldDef[64];
@@ -109,7 +111,7 @@ public final class Dissection {
      */
     public int beginLayer(Protocol protocol, int offset, int length) {
         ownerLayer = layerCount;
-        return addLayer(protocol, offset, length);
+        return addLayer(protocol, offset, length, false);
     }
 
     /**
@@ -121,20 +123,32 @@ public final class Dissection {
      * @since 0.1
      */
     public int nameLayer(Protocol protocol, int offset, int length) {
-        return addLayer(protocol, offset, length);
+        return addLayer(protocol, offset, length, true);
     }
 
-    private int addLayer(Protocol protocol, int offset, int length) {
+    private int addLayer(Protocol protocol, int offset, int length, boolean nameOnly) {
         if (layerCount == layerProtocol.length) {
             int n = layerCount * 2;
             layerProtocol = Arrays.copyOf(layerProtocol, n);
             layerOffset = Arrays.copyOf(layerOffset, n);
             layerLength = Arrays.copyOf(layerLength, n);
+            layerNameOnly = Arrays.copyOf(layerNameOnly, n);
         }
         layerProtocol[layerCount] = protocol;
         layerOffset[layerCount] = offset;
         layerLength[layerCount] = length;
+        layerNameOnly[layerCount] = nameOnly;
         return layerCount++;
+    }
+
+    /**
+     * True if layer {@code layer} was added by {@link #nameLayer}: listed in {@code frame.protocols}, but its items
+     * sit in the tree of the layer before it (tshark's protocol hierarchy statistics do not count it).
+     *
+     * @since 0.3
+     */
+    public boolean layerNamesOnly(int layer) {
+        return layerNameOnly[layer];
     }
 
     /** Changes the length of a layer once it is known (a header whose length depends on its options). */
