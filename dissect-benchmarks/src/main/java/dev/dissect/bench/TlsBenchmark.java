@@ -11,6 +11,7 @@ import dev.dissect.testkit.TestFrame;
 import dev.dissect.testkit.TlsMessages;
 import dev.dissect.tls.connection.TlsConnection;
 import dev.dissect.tls.connection.TlsConnections;
+import dev.dissect.tls.fingerprint.FingerprintFields;
 import dev.dissect.tls.handshake.HandshakeFields;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,15 +24,15 @@ import org.openjdk.jmh.annotations.Setup;
  * TLS: {@link #handshake} dissects one full TLS 1.2 handshake (ClientHello with SNI, ALPN and GREASE; ServerHello,
  * Certificate, ServerKeyExchange, ServerHelloDone; ClientKeyExchange, ChangeCipherSpec, Finished) in a fresh
  * session, every field and the connection summary included: one operation is one handshake.
- * {@link #sniOfEveryConnection} is one pass over the capture recording only
- * {@code tls.handshake.extensions_server_name}, then reads the SNI of every connection from
- * {@link TlsConnections}. Run with {@code -prof gc} for bytes per operation.
+ * {@link #sniAndJa3OfEveryConnection} is the performance issue's full pipeline: one pass over the capture (L2-L4,
+ * reassembly, DNS, TLS handshakes) recording {@code tls.handshake.extensions_server_name} and
+ * {@code tls.handshake.ja3}, then the SNI and JA3 of every connection from {@link TlsConnections}. Run with {@code -prof gc} for bytes per operation.
  */
 public class TlsBenchmark extends CaptureBenchmark {
     private Path path;
     private DissectionEngine engine;
     private Dissection all;
-    private Dissection sniOnly;
+    private Dissection sniAndJa3;
     private List<TestFrame> handshake;
 
     @Setup(Level.Trial)
@@ -39,9 +40,9 @@ public class TlsBenchmark extends CaptureBenchmark {
         path = capturePath();
         engine = DissectionEngine.withDefaults();
         all = new Dissection();
-        sniOnly = new Dissection();
-        sniOnly.recordFields(List.of(HandshakeFields.SERVER_NAME));
-        sniOnly.setInfoWanted(false);
+        sniAndJa3 = new Dissection();
+        sniAndJa3.recordFields(List.of(HandshakeFields.SERVER_NAME, FingerprintFields.JA3));
+        sniAndJa3.setInfoWanted(false);
         handshake = handshakeFrames();
     }
 
@@ -57,13 +58,13 @@ public class TlsBenchmark extends CaptureBenchmark {
     }
 
     @Benchmark
-    public int sniOfEveryConnection(FrameCounters counters) throws IOException {
+    public int sniAndJa3OfEveryConnection(FrameCounters counters) throws IOException {
         engine.resetSession();
         long packets = 0;
         long bytes = 0;
         try (CaptureSource source = Captures.open(path)) {
             for (FrameView frame; (frame = source.next()) != null; ) {
-                engine.dissect(frame, sniOnly);
+                engine.dissect(frame, sniAndJa3);
                 packets++;
                 bytes += frame.capturedLength();
             }
@@ -72,7 +73,7 @@ public class TlsBenchmark extends CaptureBenchmark {
         counters.bytes += bytes;
         int named = 0;
         for (TlsConnection c : TlsConnections.of(engine.session()).all()) {
-            if (c.serverName() != null) {
+            if (c.serverName() != null && c.ja3() != null) {
                 named++;
             }
         }
