@@ -45,8 +45,8 @@ public abstract class FramingStreamDissector implements StreamDissector {
      * Whether the frame starting at {@code offset} will be read past what is handed over now: return false for one
      * whose body would only be passed over (an encrypted record that nothing can decrypt, with no field showing its
      * bytes), and the engine neither holds nor copies the rest of it; {@link #dissectFrame} then gets the frame's
-     * first {@code length} bytes only (at least its header) and {@link StreamContext#skippedBytes()} tells how many
-     * followed. Asked only for a frame that is not complete yet. True by default.
+     * header only and {@link StreamContext#skippedBytes()} tells how many bytes followed it. Asked only for a frame
+     * that is not complete yet. True by default.
      *
      * @param available   bytes of the frame handed over now
      * @param frameLength the frame's whole length, header included
@@ -79,7 +79,7 @@ public abstract class FramingStreamDissector implements StreamDissector {
                 if (wantsWholeFrame(ctx, data, offset + consumed, available, frame)) {
                     ctx.requestMore(frame - available);
                 } else {
-                    ctx.skipMore(frame - available);
+                    ctx.skipMore(framer.headerLength(), frame - available);
                 }
                 return consumed;
             }

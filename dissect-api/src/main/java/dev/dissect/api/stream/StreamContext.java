@@ -49,24 +49,27 @@ public interface StreamContext {
     void requestMore(int n);
 
     /**
-     * Like {@link #requestMore(int)}, for a message whose {@code n} remaining bytes the dissector will not read (an
-     * encrypted record that nothing can decrypt): the engine counts them as they pass instead of holding and copying
-     * them, and once the last has passed calls the dissector again with only the bytes it left unconsumed when it
-     * asked (the message's start), with {@link #skippedBytes()} telling how many bytes of the message follow them.
-     * That call must consume all it is handed. Bytes lost inside the skipped part are no gap for the dissector.
-     * Results go to the frame of the message's last byte, as with {@link #requestMore(int)}.
+     * Like {@link #requestMore(int)}, for a message the dissector will not read past its first {@code keep}
+     * unconsumed bytes (its header; an encrypted record that nothing can decrypt): of the bytes handed over, only
+     * the first {@code keep} not consumed are held; the rest of them, and the {@code n} bytes still to come, are
+     * counted as they pass, never held or copied. Once the last has passed the dissector is called again with the
+     * {@code keep} bytes and {@link #skippedBytes()} telling how many of the message followed them; that call must
+     * consume all it is handed. Bytes lost inside the passed-over part are no gap. Results go to the frame of the
+     * message's last byte, as with {@link #requestMore(int)}.
      *
-     * <p>An engine may hand the bytes over instead, exactly as for {@code requestMore(n)} (the default): a dissector
-     * that asks must accept a whole message too.
+     * <p>An engine may hand everything over instead, exactly as for {@code requestMore(n)} (the default): a
+     * dissector that asks must accept a whole message too.
      *
+     * @param keep how many of the unconsumed bytes handed over to hold (at least the message's header)
+     * @param n    how many bytes of the message are still to come after those handed over
      * @since 0.3
      */
-    default void skipMore(int n) {
+    default void skipMore(int keep, int n) {
         requestMore(n);
     }
 
     /**
-     * In the call that completes a {@link #skipMore(int)}: how many bytes of the message follow the ones handed over
+     * In the call that completes a {@link #skipMore(int, int)}: how many bytes of the message follow the ones handed over
      * and were passed over; 0 in every other call.
      *
      * @since 0.3

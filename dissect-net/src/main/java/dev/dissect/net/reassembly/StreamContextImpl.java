@@ -17,7 +17,8 @@ final class StreamContextImpl implements StreamContext, SessionStore.Scope {
     private long streamOffset;
     int more;
     boolean untilEnd;
-    /** Asked by {@link #skipMore}: bytes to pass over. */
+    /** Asked by {@link #skipMore}: unconsumed bytes to hold, and bytes still to come to pass over. */
+    int skipKeep;
     int skip;
     /** Set for the call that completes a skip. */
     long skipped;
@@ -33,6 +34,7 @@ final class StreamContextImpl implements StreamContext, SessionStore.Scope {
         this.more = 0;
         this.untilEnd = false;
         this.skip = 0;
+        this.skipKeep = 0;
         this.skipped = 0;
     }
 
@@ -79,7 +81,8 @@ final class StreamContextImpl implements StreamContext, SessionStore.Scope {
     }
 
     @Override
-    public void skipMore(int n) {
+    public void skipMore(int keep, int n) {
+        skipKeep = Math.max(0, keep);
         skip = Math.max(1, n);
         more = 0;
         untilEnd = false;

@@ -253,9 +253,12 @@ final class StreamHalf {
             avail -= used;
             pos += used;
             if (ctx.skip > 0) {
+                // hold only the message's first bytes; the rest of what was handed over is passed over too
+                int keep = Math.min(ctx.skipKeep, avail);
                 skipping = ctx.skip;
-                skipTotal = ctx.skip;
+                skipTotal = (long) (avail - keep) + ctx.skip;
                 skipFrom = pos;
+                avail = keep;
                 needed = 0;
                 break;
             } else if (ctx.untilEnd) {
@@ -278,7 +281,7 @@ final class StreamHalf {
             pendingStart = start;
             pendingLen = avail;
             pendingPos = pos;
-            if (avail == 0) {
+            if (avail == 0 && skipping == 0) {
                 spanCount = 0; // appendPending() decides where the next held-over byte goes
             }
             recharge();
