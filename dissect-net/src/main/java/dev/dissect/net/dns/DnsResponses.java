@@ -7,20 +7,23 @@ import java.util.Arrays;
  * id), the frame of the response that matched it. Filled by the first pass, read by the second.
  *
  * <p>An open-addressing table of primitives: no object per entry. It grows with the capture (tshark keeps every
- * transaction too) up to {@link #MAX_ENTRIES}; past that, further matches are not kept and their queries show no
+ * transaction too) up to {@link DnsLimits#MAX_RESPONSE_MATCHES}; past that, further matches are not kept and their queries show no
  * {@code dns.response_in}. Not thread-safe.
  */
 final class DnsResponses {
-    /** Matches kept at most (about 400 MB of table at the limit). */
-    static final int MAX_ENTRIES = 1 << 24;
+    private final int maxEntries;
 
     private long[] keys = new long[1024];
     private long[] values = new long[1024];
     private int size;
 
+    DnsResponses(int maxEntries) {
+        this.maxEntries = maxEntries;
+    }
+
     /** Remembers that the query in {@code queryFrame} with {@code id} is answered in {@code responseFrame}. */
     void putIfAbsent(long queryFrame, int id, long responseFrame) {
-        if (size >= MAX_ENTRIES) {
+        if (size >= maxEntries) {
             return;
         }
         long key = key(queryFrame, id);

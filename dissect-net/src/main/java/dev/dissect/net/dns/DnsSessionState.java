@@ -1,11 +1,18 @@
 package dev.dissect.net.dns;
 
+import dev.dissect.net.engine.Limits;
+
 /**
  * What DNS remembers of one capture: the open queries ({@link DnsTransactions}) and, in the first of two passes,
  * the matches found ({@link DnsResponses}). Kept in the session's {@code SessionStore}, so it is dropped with the
  * session; a DNS dissector used outside an engine keeps one of its own.
  */
 final class DnsSessionState {
-    final DnsTransactions transactions = new DnsTransactions();
-    final DnsResponses responses = new DnsResponses();
+    final DnsTransactions transactions;
+    final DnsResponses responses;
+
+    DnsSessionState(Limits limits) {
+        transactions = new DnsTransactions(limits.getInt(DnsLimits.MAX_OPEN_QUERIES));
+        responses = new DnsResponses(limits.getInt(DnsLimits.MAX_RESPONSE_MATCHES));
+    }
 }
