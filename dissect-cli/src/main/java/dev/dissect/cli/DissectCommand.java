@@ -82,7 +82,7 @@ public final class DissectCommand implements Callable<Integer> {
     @Option(names = "-d", paramLabel = "TABLE==VALUE,PROTOCOL", description = "Decode as: e.g. udp.port==7777,myproto.")
     private List<String> decodeAs = new ArrayList<>();
 
-    @Option(names = "-o", paramLabel = "NAME:VALUE", description = "Set a preference, e.g. testproto.udp.port:7777,8000-8002 (PROTOCOL.udp.port or PROTOCOL.tcp.port: decode those ports as PROTOCOL); tls.keylog_file:PATH, tls.rsa_key_file:PATH (decrypt TLS), tls.trust_store:PATH, tls.cert_host:NAME, tls.crl_file:PATH, tls.intermediates:PATH (validate certificates).")
+    @Option(names = "-o", paramLabel = "NAME:VALUE", description = "Set a preference, e.g. testproto.udp.port:7777,8000-8002 (PROTOCOL.udp.port or PROTOCOL.tcp.port: decode those ports as PROTOCOL); tls.keylog_file:PATH, tls.rsa_key_file:PATH (decrypt TLS), tls.trust_store:PATH, tls.cert_host:NAME, tls.crl_file:PATH, tls.intermediates:PATH (validate certificates); caps such as tcp.max_flows:N, tls.max_handshake_size:BYTES, frame.max_layers:N (all in docs/limits.md).")
     private List<String> preferences = new ArrayList<>();
 
     @Option(names = "-q", description = "Print no line per frame (with -z, only the statistics).")
@@ -152,7 +152,13 @@ public final class DissectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        DissectionEngine engine = DissectionEngine.withDefaults();
+        DissectionEngine engine;
+        try {
+            engine = CapPreferences.engine(preferences);
+        } catch (IllegalArgumentException e) {
+            err.println("dissect: " + e.getMessage());
+            return EXIT_USAGE;
+        }
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         if (report != null) {
             return printReport(engine, out, err);

@@ -7,6 +7,8 @@ import dev.dissect.api.field.DiagnosticDef;
 import dev.dissect.api.field.DiagnosticGroup;
 import dev.dissect.api.field.FieldDef;
 import dev.dissect.api.field.FieldType;
+import dev.dissect.net.engine.Limits;
+import dev.dissect.tls.handshake.CertificateSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -170,6 +172,19 @@ public final class CertificateFields {
     private static final DateTimeFormatter TSHARK_UTC =
             DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    /** The TLS dissector's call site for these fields, with the session's caps. */
+    public static final CertificateSink SINK = new CertificateSink() {
+        @Override
+        public void add(Dissection tree, ByteView data, int offset, int length) {
+            CertificateFields.add(tree, data, offset, length);
+        }
+
+        @Override
+        public void add(Dissection tree, ByteView data, int offset, int length, Limits limits) {
+            CertificateFields.add(tree, data, offset, length, limits);
+        }
+    };
+
     private CertificateFields() {
     }
 
@@ -185,9 +200,14 @@ public final class CertificateFields {
      *         was reported on {@code [offset, offset + length)})
      */
     public static ParsedCertificate add(Dissection tree, ByteView data, int offset, int length) {
+        return add(tree, data, offset, length, Limits.defaults());
+    }
+
+    /** {@link #add(Dissection, ByteView, int, int)} within the session's {@code x509.*} caps. */
+    public static ParsedCertificate add(Dissection tree, ByteView data, int offset, int length, Limits limits) {
         ParsedCertificate cert;
         try {
-            cert = ParsedCertificate.parse(data.toArray(offset, length));
+            cert = ParsedCertificate.parse(data.toArray(offset, length), 0, length, limits);
         } catch (CertificateParseException e) {
             tree.diagnose(MALFORMED, offset, length, e.getMessage());
             return null;
