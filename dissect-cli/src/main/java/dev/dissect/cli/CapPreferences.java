@@ -6,6 +6,7 @@ import dev.dissect.net.engine.Limit;
 import dev.dissect.net.engine.Limits;
 import dev.dissect.net.reassembly.ReassemblyOptions;
 import dev.dissect.tls.TlsLimits;
+import dev.dissect.tls.http.HttpLimits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,8 @@ final class CapPreferences {
                 DnsLimits.MAX_RESOLVED_NAMES, TlsLimits.MAX_HANDSHAKE_SIZE,
                 TlsLimits.MAX_CHAIN_CERTIFICATES, TlsLimits.MAX_CHAIN_CERTIFICATE_SIZE,
                 TlsLimits.MAX_CONNECTION_EVENTS, TlsLimits.MAX_CONNECTIONS, TlsLimits.MAX_REMEMBERED_SESSIONS,
-                TlsLimits.MAX_DER_SIZE, TlsLimits.MAX_DER_DEPTH)) {
+                TlsLimits.MAX_DER_SIZE, TlsLimits.MAX_DER_DEPTH, HttpLimits.MAX_HEAD_SIZE, HttpLimits.MAX_HEADER_LINES,
+                HttpLimits.MAX_BODY_SIZE, HttpLimits.MAX_PENDING_REQUESTS)) {
             LIMITS.put(l.name(), l);
         }
     }

@@ -9,6 +9,7 @@ import dev.dissect.net.engine.DissectionEngine;
 import dev.dissect.net.engine.Limit;
 import dev.dissect.net.reassembly.ReassemblyOptions;
 import dev.dissect.tls.TlsLimits;
+import dev.dissect.tls.http.HttpLimits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,9 @@ class CapPreferencesTest {
         List<Limit> all = List.of(DissectionEngine.MAX_LAYERS_LIMIT, DnsLimits.MAX_OPEN_QUERIES,
                 DnsLimits.MAX_RESOLVED_NAMES, TlsLimits.MAX_HANDSHAKE_SIZE, TlsLimits.MAX_CHAIN_CERTIFICATES,
                 TlsLimits.MAX_CHAIN_CERTIFICATE_SIZE, TlsLimits.MAX_CONNECTION_EVENTS, TlsLimits.MAX_CONNECTIONS,
-                TlsLimits.MAX_REMEMBERED_SESSIONS, TlsLimits.MAX_DER_SIZE, TlsLimits.MAX_DER_DEPTH);
+                TlsLimits.MAX_REMEMBERED_SESSIONS, TlsLimits.MAX_DER_SIZE, TlsLimits.MAX_DER_DEPTH,
+                HttpLimits.MAX_HEAD_SIZE, HttpLimits.MAX_HEADER_LINES, HttpLimits.MAX_BODY_SIZE,
+                HttpLimits.MAX_PENDING_REQUESTS);
         for (Limit l : all) {
             long lowered = Math.max(l.min(), l.defaultValue() / 2);
             DissectionEngine engine = CapPreferences.engine(List.of(l.name() + ":" + lowered));

@@ -22,12 +22,14 @@ import dev.dissect.testkit.TlsMessages;
 import dev.dissect.tls.TlsLimits;
 import dev.dissect.tls.connection.TlsConnection;
 import dev.dissect.tls.connection.TlsConnections;
+import dev.dissect.tls.http.HttpLimits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,6 +78,11 @@ class LoweredCapsTest {
         });
         Path fragments = generated("two-datagrams", LoweredCapsTest::interleavedFragments);
         Path dns = generated("five-queries", LoweredCapsTest::fiveQueriesThenAnswers);
+        Path longHead = http("long-head", "GET / HTTP/1.1\r\nUser-Agent: " + "x".repeat(100) + "\r\n\r\n", "", 1_460);
+        Path twoHeaders = http("two-headers", "GET / HTTP/1.1\r\nUser-Agent: t\r\nHost: example.test\r\n\r\n", "", 1_460);
+        Path body = http("body", "GET / HTTP/1.1\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n0123456789", 20);
+        String ok = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+        Path pipelined = http("pipelined", "GET /a HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\n", ok + ok, 1_460);
         String hello = "\n\n\n\n1"; // the ClientHello completes in the second of two 40-byte segments
         String handshakes = "\n\n\n1\n\n2,11,12,14\n\n16\n4\n\n\n\n\n"; // frame 6: the server's flight
         String certificate = "\n\n\n\n\n2\n\n\n\n\n\n\n\n"; // x509af.version of frame 6's certificate
@@ -105,7 +112,15 @@ class LoweredCapsTest {
                 new Cap("x509.max_der_size:100", tls, "x509af.version", d, l.with(TlsLimits.MAX_DER_SIZE, 100),
                         certificate, certificate.replace("2", "")),
                 new Cap("x509.max_der_depth:2", tls, "x509af.version", d, l.with(TlsLimits.MAX_DER_DEPTH, 2),
-                        certificate, certificate.replace("2", ""))).map(Arguments::of);
+                        certificate, certificate.replace("2", "")),
+                new Cap("http.max_head_size:64", longHead, "http.request.method", d,
+                        l.with(HttpLimits.MAX_HEAD_SIZE, 64), "\n\n\nGET", "\n\n\n"),
+                new Cap("http.max_header_lines:1", twoHeaders, "http.host", d,
+                        l.with(HttpLimits.MAX_HEADER_LINES, 1), "\n\n\nexample.test", "\n\n\n"),
+                new Cap("http.max_body_size:4", body, "http.response.code", d,
+                        l.with(HttpLimits.MAX_BODY_SIZE, 4), "\n\n\n\n\n\n200", "\n\n\n\n\n200\n"),
+                new Cap("http.max_pending_requests:1", pipelined, "http.response_for.uri", d,
+                        l.with(HttpLimits.MAX_PENDING_REQUESTS, 1), "\n\n\n\n/a,/b", "\n\n\n\n/b")).map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -218,6 +233,17 @@ class LoweredCapsTest {
             byte[] response = DnsMessages.response(0x1000 + i).question("q" + i + ".test", DnsMessages.A).build();
             sink.accept(Frames.udp(Frames.SERVER, Frames.CLIENT, 53, 40_000 + i, response));
         }
+    }
+
+    /** A connection to port 80: {@code request} from the client, then {@code response} in segments of {@code mss}. */
+    private static Path http(String name, String request, String response, int mss) throws IOException {
+        return generated(name, sink -> {
+            Conversation c = new Conversation(sink, 50_010, 80).open();
+            c.client(request.getBytes(StandardCharsets.US_ASCII), 1_460);
+            if (!response.isEmpty()) {
+                c.server(response.getBytes(StandardCharsets.US_ASCII), mss);
+            }
+        });
     }
 
     private static Path seed(String name) {

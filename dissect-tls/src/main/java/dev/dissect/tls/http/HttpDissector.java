@@ -11,6 +11,7 @@ import dev.dissect.api.stream.GapAction;
 import dev.dissect.api.stream.StreamContext;
 import dev.dissect.api.stream.StreamDirection;
 import dev.dissect.api.stream.StreamDissector;
+import dev.dissect.net.engine.Limits;
 import java.util.ArrayDeque;
 import java.util.Locale;
 
@@ -32,7 +33,8 @@ import java.util.Locale;
  * <p><b>Memory is bounded:</b> a head over {@link #MAX_HEAD} bytes stops the direction with
  * {@link HttpFields#HEAD_TOO_LONG}; at most {@link #MAX_HEADER_LINES} header lines are recorded; a body over
  * {@link #MAX_BODY} bytes is skipped as it arrives ({@link HttpFields#BODY_NOT_REASSEMBLED}); at most
- * {@link #MAX_PENDING_REQUESTS} requests wait for their responses. Bytes that do not start a message are
+ * {@link #MAX_PENDING_REQUESTS} requests wait for their responses. These are the defaults; the session's
+ * {@link HttpLimits} set them per flow. Bytes that do not start a message are
  * consumed as continuation data.
  *
  * <p>Field names and info text are tshark's: {@code GET / HTTP/1.1 } and {@code HTTP/1.1 200 OK  (text/html)}
@@ -41,13 +43,13 @@ import java.util.Locale;
  * @since 0.1
  */
 public final class HttpDissector implements StreamDissector {
-    /** Longest request or status line plus headers. */
+    /** Longest request or status line plus headers, by default. */
     public static final int MAX_HEAD = 64 * 1024;
-    /** Header lines recorded per message. */
+    /** Header lines recorded per message, by default. */
     public static final int MAX_HEADER_LINES = 256;
-    /** Largest body reassembled. */
+    /** Largest body reassembled, by default. */
     public static final int MAX_BODY = 1024 * 1024;
-    /** Requests remembered per flow until their responses come. */
+    /** Requests remembered per flow until their responses come, by default. */
     public static final int MAX_PENDING_REQUESTS = 64;
 
     private static final int NEED_MORE = -1;
@@ -76,21 +78,37 @@ public final class HttpDissector implements StreamDissector {
 
     /** Per-direction state. */
     private static final class Half {
-        long skip; // body bytes still to skip (over MAX_BODY)
+        long skip; // body bytes still to skip (over maxBody)
         boolean stopped; // after a fatal problem: consume everything
     }
 
-    /** Per-flow state. */
+    /** Per-flow state, with the session's caps as the flow began. */
     static final class FlowState {
         final Half client = new Half();
         final Half server = new Half();
         final ArrayDeque<Pending> pending = new ArrayDeque<>();
         long requests;
+        final int maxHead;
+        final int maxHeaderLines;
+        final int maxBody;
+        final int maxPending;
+
+        FlowState(Limits limits) {
+            maxHead = limits.getInt(HttpLimits.MAX_HEAD_SIZE);
+            maxHeaderLines = limits.getInt(HttpLimits.MAX_HEADER_LINES);
+            maxBody = limits.getInt(HttpLimits.MAX_BODY_SIZE);
+            maxPending = limits.getInt(HttpLimits.MAX_PENDING_REQUESTS);
+        }
+    }
+
+    private static FlowState flow(StreamContext ctx) {
+        return ctx.flowState(FlowState.class,
+                () -> new FlowState(Limits.orDefaults(ctx.sessionState(Limits.class, Limits::defaults))));
     }
 
     @Override
     public int dissect(StreamContext ctx, ByteView data, int offset, int length) {
-        FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
+        FlowState flow = flow(ctx);
         Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
         int consumed = 0;
         while (consumed < length) {
@@ -119,7 +137,7 @@ public final class HttpDissector implements StreamDissector {
         if (length == 0) {
             return;
         }
-        FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
+        FlowState flow = flow(ctx);
         Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
         int consumed = 0;
         while (consumed < length && !half.stopped && half.skip == 0) {
@@ -135,7 +153,7 @@ public final class HttpDissector implements StreamDissector {
 
     @Override
     public GapAction onGap(StreamContext ctx, long missing) {
-        FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
+        FlowState flow = flow(ctx);
         Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
         half.skip = 0;
         return GapAction.RESYNCHRONIZE;
@@ -162,12 +180,12 @@ public final class HttpDissector implements StreamDissector {
             continuation(ctx, data, at, available);
             return available;
         }
-        int headLength = headLength(data, start, Math.min(avail, MAX_HEAD));
+        int headLength = headLength(data, start, Math.min(avail, flow.maxHead));
         if (headLength < 0) {
-            if (avail >= MAX_HEAD) {
+            if (avail >= flow.maxHead) {
                 Dissection tree = ctx.tree();
                 tree.beginLayer(PROTOCOL, start, avail);
-                tree.diagnose(HttpFields.HEAD_TOO_LONG, start, avail, "more than " + MAX_HEAD + " bytes");
+                tree.diagnose(HttpFields.HEAD_TOO_LONG, start, avail, "more than " + flow.maxHead + " bytes");
                 half.stopped = true;
                 return available;
             }
@@ -176,7 +194,7 @@ public final class HttpDissector implements StreamDissector {
             }
             return 0;
         }
-        Head head = Head.parse(data, start, headLength);
+        Head head = Head.parse(data, start, headLength, flow.maxHeaderLines);
         boolean request = !head.isResponse;
         long bodyLength;
         boolean untilClose = false;
@@ -185,7 +203,7 @@ public final class HttpDissector implements StreamDissector {
                 || answered != null && answered.method.equals("HEAD"))) {
             bodyLength = 0;
         } else if (head.chunked) {
-            bodyLength = chunkedLength(data, start + headLength, avail - headLength);
+            bodyLength = chunkedLength(data, start + headLength, avail - headLength, flow.maxHead);
             if (bodyLength == BAD) {
                 dissectHead(ctx, flow, head, data, start, headLength, 0);
                 ctx.tree().diagnose(HttpFields.BAD_CHUNK, start + headLength, avail - headLength, null);
@@ -193,10 +211,10 @@ public final class HttpDissector implements StreamDissector {
                 return available;
             }
             if (bodyLength == NEED_MORE) {
-                if (avail - headLength > MAX_BODY) {
+                if (avail - headLength > flow.maxBody) {
                     dissectHead(ctx, flow, head, data, start, headLength, 0);
                     ctx.tree().diagnose(HttpFields.BODY_NOT_REASSEMBLED, start + headLength, avail - headLength,
-                            "chunked body over " + MAX_BODY + " bytes");
+                            "chunked body over " + flow.maxBody + " bytes");
                     half.stopped = true; // the chunk boundaries are lost with the body
                     return available;
                 }
@@ -227,7 +245,7 @@ public final class HttpDissector implements StreamDissector {
             dissectHead(ctx, flow, head, data, start, headLength, (int) bodyLength);
             return lead + (int) total;
         }
-        if (bodyLength > MAX_BODY) {
+        if (bodyLength > flow.maxBody) {
             dissectHead(ctx, flow, head, data, start, headLength, 0);
             ctx.tree().diagnose(HttpFields.BODY_NOT_REASSEMBLED, start + headLength, avail - headLength,
                     bodyLength + " bytes");
@@ -285,7 +303,7 @@ public final class HttpDissector implements StreamDissector {
             }
         }
         if (head.headerLimitHit) {
-            tree.diagnose(HttpFields.TOO_MANY_HEADERS, start, headLength, "more than " + MAX_HEADER_LINES);
+            tree.diagnose(HttpFields.TOO_MANY_HEADERS, start, headLength, "more than " + flow.maxHeaderLines);
         }
         FrameView frame = ctx.frame();
         if (!head.isResponse) {
@@ -294,7 +312,7 @@ public final class HttpDissector implements StreamDissector {
                     : head.part2;
             tree.addString(HttpFields.REQUEST_FULL_URI, data, start, lineEnd, fullUri);
             tree.add(HttpFields.REQUEST_NUMBER, data, start, lineEnd, flow.requests);
-            if (flow.pending.size() == MAX_PENDING_REQUESTS) {
+            if (flow.pending.size() >= flow.maxPending) {
                 flow.pending.pollFirst();
             }
             flow.pending.addLast(new Pending(head.part1, fullUri, frame.number(), frame.epochSecond(),
@@ -382,7 +400,7 @@ public final class HttpDissector implements StreamDissector {
     }
 
     /** Length of a chunked body (chunks, last chunk, trailers), NEED_MORE or BAD. */
-    private static long chunkedLength(ByteView data, int at, int avail) {
+    private static long chunkedLength(ByteView data, int at, int avail, int maxHead) {
         int pos = 0;
         while (true) {
             int lineEnd = findCrlf(data, at + pos, Math.min(avail - pos, 1024));
@@ -397,7 +415,7 @@ public final class HttpDissector implements StreamDissector {
             if (size == 0) {
                 // trailer fields, then an empty line
                 while (true) {
-                    int end = findCrlf(data, at + pos, Math.min(avail - pos, MAX_HEAD));
+                    int end = findCrlf(data, at + pos, Math.min(avail - pos, maxHead));
                     if (end < 0) {
                         return NEED_MORE;
                     }
@@ -455,17 +473,26 @@ public final class HttpDissector implements StreamDissector {
         int firstLineLength;
         int headerCount;
         boolean headerLimitHit;
-        final int[] lineOffset = new int[MAX_HEADER_LINES];
-        final int[] lineLength = new int[MAX_HEADER_LINES];
-        final String[] name = new String[MAX_HEADER_LINES];
-        final String[] value = new String[MAX_HEADER_LINES];
+        final int maxLines;
+        final int[] lineOffset;
+        final int[] lineLength;
+        final String[] name;
+        final String[] value;
         long contentLength = -1;
         boolean chunked;
         String contentType;
         String host;
 
-        static Head parse(ByteView data, int start, int headLength) {
-            Head h = new Head();
+        private Head(int maxLines) {
+            this.maxLines = maxLines;
+            lineOffset = new int[maxLines];
+            lineLength = new int[maxLines];
+            name = new String[maxLines];
+            value = new String[maxLines];
+        }
+
+        static Head parse(ByteView data, int start, int headLength, int maxLines) {
+            Head h = new Head(maxLines);
             int end = start + headLength;
             int at = start;
             boolean first = true;
@@ -515,7 +542,7 @@ public final class HttpDissector implements StreamDissector {
             if (colon <= 0) {
                 return;
             }
-            if (headerCount == MAX_HEADER_LINES) {
+            if (headerCount == maxLines) {
                 headerLimitHit = true;
                 return;
             }
