@@ -20,8 +20,8 @@ class CapPreferencesTest {
         ReassemblyOptions o = CapPreferences.engine(List.of("tcp.max_flows:7", "tcp.flow_idle_timeout:9",
                 "tcp.max_buffered_per_flow:1000", "tcp.max_buffered_total:2000", "ip.max_datagrams:3",
                 "ip.max_fragment_bytes:4000", "ip.fragment_timeout:5", "testproto.udp.port:7777")).session().options();
-        assertEquals(new ReassemblyOptions(7, 9_000_000_000L, 1_000, 2_000, ReassemblyOptions.defaults().overlapPolicy(),
-                3, 5_000_000_000L, 4_000), o);
+        assertEquals(new ReassemblyOptions(7, 9_000_000_000L, 1_000, 2_000,
+                ReassemblyOptions.defaults().overlapPolicy(), 3, 5_000_000_000L, 4_000), o);
     }
 
     @Test
@@ -31,7 +31,7 @@ class CapPreferencesTest {
                 TlsLimits.MAX_CHAIN_CERTIFICATE_SIZE, TlsLimits.MAX_CONNECTION_EVENTS, TlsLimits.MAX_CONNECTIONS,
                 TlsLimits.MAX_REMEMBERED_SESSIONS, TlsLimits.MAX_DER_SIZE, TlsLimits.MAX_DER_DEPTH,
                 HttpLimits.MAX_HEAD_SIZE, HttpLimits.MAX_HEADER_LINES, HttpLimits.MAX_BODY_SIZE,
-                HttpLimits.MAX_PENDING_REQUESTS);
+                HttpLimits.MAX_PENDING_REQUESTS, TlsLimits.MAX_PATH_LENGTH, TlsLimits.MAX_SIGNATURE_CHECKS);
         for (Limit l : all) {
             long lowered = Math.max(l.min(), l.defaultValue() / 2);
             DissectionEngine engine = CapPreferences.engine(List.of(l.name() + ":" + lowered));
@@ -45,7 +45,8 @@ class CapPreferencesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CapPreferences.engine(List.of("tcp.max_flows:0")));
         assertTrue(e.getMessage().contains("tcp.max_flows"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> CapPreferences.engine(List.of("x509.max_der_depth:deep")));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> CapPreferences.engine(List.of("x509.max_der_depth:deep")));
         assertTrue(e.getMessage().contains("whole number from 1 to 256"), e.getMessage());
     }
 

@@ -1,6 +1,7 @@
 package dev.dissect.tls;
 
 import dev.dissect.net.engine.Limit;
+import dev.dissect.tls.cert.CertificateValidator;
 import dev.dissect.tls.connection.TlsConnection;
 import dev.dissect.tls.connection.TlsConnections;
 import dev.dissect.tls.decrypt.TlsKeyring;
@@ -47,6 +48,14 @@ public final class TlsLimits {
      */
     public static final Limit MAX_DER_DEPTH = Limit.of("x509.max_der_depth",
             "DER nesting levels parsed", 32, 1, 256);
+
+    /** The longest certificate path tried when validating, trust anchor included. */
+    public static final Limit MAX_PATH_LENGTH = Limit.of("x509.max_path_length",
+            "certificates in a validation path", CertificateValidator.MAX_PATH, 2, 64);
+
+    /** Signature verifications allowed while building one path; then the verdict says it gave up. */
+    public static final Limit MAX_SIGNATURE_CHECKS = Limit.of("x509.max_signature_checks",
+            "signature verifications per chain validated", CertificateValidator.MAX_SIGNATURE_CHECKS, 1, 1 << 20);
 
     private TlsLimits() {
     }

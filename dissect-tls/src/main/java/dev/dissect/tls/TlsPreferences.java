@@ -51,6 +51,7 @@ public final class TlsPreferences {
     }
 
     private final TlsKeyring keyring;
+    private final Limits limits;
     private TrustStore trustStore;
     private CertificateValidator validator;
     private String hostName;
@@ -65,6 +66,7 @@ public final class TlsPreferences {
 
     /** Preferences as {@link #TlsPreferences()}, remembering as many sessions as {@code limits} allow. */
     public TlsPreferences(Limits limits) {
+        this.limits = limits;
         keyring = new TlsKeyring(limits.getInt(TlsLimits.MAX_REMEMBERED_SESSIONS));
     }
 
@@ -167,7 +169,9 @@ public final class TlsPreferences {
         if (validator == null) {
             validator = CertificateValidator.builder()
                     .trustStore(trustStore != null ? trustStore : TrustStore.jdkDefault())
-                    .extraIntermediates(intermediates).crls(crls).build();
+                    .extraIntermediates(intermediates).crls(crls)
+                    .maxPathLength(limits.getInt(TlsLimits.MAX_PATH_LENGTH))
+                    .maxSignatureChecks(limits.getInt(TlsLimits.MAX_SIGNATURE_CHECKS)).build();
         }
         return validator;
     }
