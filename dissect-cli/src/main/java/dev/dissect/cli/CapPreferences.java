@@ -1,5 +1,6 @@
 package dev.dissect.cli;
 
+import dev.dissect.net.capture.Captures;
 import dev.dissect.net.dns.DnsLimits;
 import dev.dissect.net.engine.DissectionEngine;
 import dev.dissect.net.engine.Limit;
@@ -13,8 +14,9 @@ import java.util.Map;
 
 /**
  * The {@code -o NAME:VALUE} preferences that set a cap (docs/limits.md): reassembly and defragmentation
- * ({@link ReassemblyOptions}) and the dissectors' {@link Limits}. <b>They are applied when the engine is made</b>,
- * as its caps are fixed for its life; {@link Preferences} then accepts them as already applied.
+ * ({@link ReassemblyOptions}), the dissectors' {@link Limits} and the readers' {@code capture.max_block_size}
+ * (the command passes the engine's limits to {@code Captures.open}). <b>They are applied when the engine is
+ * made</b>, as its caps are fixed for its life; {@link Preferences} then accepts them as already applied.
  *
  * <p>Values are whole numbers: counts, bytes, or seconds of capture time for the two timeouts.
  */
@@ -53,7 +55,7 @@ final class CapPreferences {
                 d.fragmentTimeoutNanos() / SECOND, 1, MAX_SECONDS),
                 (o, v) -> o.withFragmentCaps(o.maxDatagrams(), o.maxFragmentBytes(), v * SECOND));
         // dns.max_response_matches is not here: it bounds the first of two passes, which the command never makes.
-        for (Limit l : List.of(DissectionEngine.MAX_LAYERS_LIMIT, DnsLimits.MAX_OPEN_QUERIES,
+        for (Limit l : List.of(Captures.MAX_BLOCK_SIZE, DissectionEngine.MAX_LAYERS_LIMIT, DnsLimits.MAX_OPEN_QUERIES,
                 DnsLimits.MAX_RESOLVED_NAMES, TlsLimits.MAX_HANDSHAKE_SIZE,
                 TlsLimits.MAX_CHAIN_CERTIFICATES, TlsLimits.MAX_CHAIN_CERTIFICATE_SIZE,
                 TlsLimits.MAX_CONNECTION_EVENTS, TlsLimits.MAX_CONNECTIONS, TlsLimits.MAX_REMEMBERED_SESSIONS,

@@ -7,6 +7,7 @@ import dev.dissect.api.frame.CaptureSource;
 import dev.dissect.api.frame.FrameView;
 import dev.dissect.net.capture.Captures;
 import dev.dissect.net.engine.DissectionEngine;
+import dev.dissect.net.engine.Limits;
 import dev.dissect.net.filter.DisplayFilter;
 import dev.dissect.net.filter.FilterSyntaxException;
 import dev.dissect.tls.DecryptionSecretsFeed;
@@ -175,7 +176,7 @@ public final class DissectCommand implements Callable<Integer> {
             return EXIT_USAGE;
         }
         Progress progress = null;
-        try (CaptureSource source = open()) {
+        try (CaptureSource source = open(engine.limits())) {
             FramePrinter printer = printer(source, setup.fieldsFormat(), out);
             CaptureOutput writer = outputFile == null ? null : new CaptureOutput(source, outputStream(), fileFormat);
             progress = Progress.forInput(input, err, processStreams);
@@ -308,15 +309,15 @@ public final class DissectCommand implements Callable<Integer> {
         return new Setup(fieldsFormat, filter, stats, statsFilters, tlsConnections, ladders);
     }
 
-    private CaptureSource open() throws IOException {
+    private CaptureSource open(Limits limits) throws IOException {
         if ("-".equals(input)) {
-            return Captures.open(System.in);
+            return Captures.open(System.in, limits);
         }
         Path path = Path.of(input);
         if (!Files.exists(path)) {
             throw new NoSuchFileException(input);
         }
-        return Captures.open(path);
+        return Captures.open(path, limits);
     }
 
     private OutputStream outputStream() throws IOException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dissect.net.capture.Captures;
 import dev.dissect.net.dns.DnsLimits;
 import dev.dissect.net.engine.DissectionEngine;
 import dev.dissect.net.engine.Limit;
@@ -26,7 +27,7 @@ class CapPreferencesTest {
 
     @Test
     void dissectorCapsSetTheEnginesLimits() {
-        List<Limit> all = List.of(DissectionEngine.MAX_LAYERS_LIMIT, DnsLimits.MAX_OPEN_QUERIES,
+        List<Limit> all = List.of(Captures.MAX_BLOCK_SIZE, DissectionEngine.MAX_LAYERS_LIMIT, DnsLimits.MAX_OPEN_QUERIES,
                 DnsLimits.MAX_RESOLVED_NAMES, TlsLimits.MAX_HANDSHAKE_SIZE, TlsLimits.MAX_CHAIN_CERTIFICATES,
                 TlsLimits.MAX_CHAIN_CERTIFICATE_SIZE, TlsLimits.MAX_CONNECTION_EVENTS, TlsLimits.MAX_CONNECTIONS,
                 TlsLimits.MAX_REMEMBERED_SESSIONS, TlsLimits.MAX_DER_SIZE, TlsLimits.MAX_DER_DEPTH,

@@ -194,6 +194,24 @@ class LoweredCapsTest {
     }
 
     @Test
+    void aLoweredBlockSizeMakesALargerRecordTheCapturesError() throws IOException {
+        for (String name : new String[] {"tls12-ecdhe.pcap", "lo-two-interfaces.pcapng"}) {
+            Path file = name.endsWith("ng") ? seedOf("pcapngReader", name) : seed(name);
+            assertEquals(0, DissectCommand.run(new String[] {"-r", file.toString()}, new PrintWriter(new StringWriter()),
+                    new PrintWriter(new StringWriter())));
+            StringWriter err = new StringWriter();
+            int code = DissectCommand.run(new String[] {"-r", file.toString(), "-o", "capture.max_block_size:100"},
+                    new PrintWriter(new StringWriter()), new PrintWriter(err));
+            assertEquals(1, code, err::toString);
+            assertTrue(err.toString().contains("implausible"), err.toString());
+            Limits small = Limits.defaults().with(Captures.MAX_BLOCK_SIZE, 100);
+            ReaderCorruptionTest.Outcome read = ReaderCorruptionTest.read(() -> Captures.open(file, small));
+            assertTrue(read.error() != null && read.error().getMessage().contains("implausible"), read::toString);
+            assertTrue(ReaderCorruptionTest.read(() -> Captures.open(file)).error() == null);
+        }
+    }
+
+    @Test
     void badCapValuesAreOneLineUsageErrors() throws IOException {
         Path tls = seed("tls12-ecdhe.pcap");
         for (String setting : new String[] {"tcp.max_flows:0", "frame.max_layers:lots", "x509.max_der_depth:100000"}) {
@@ -247,8 +265,12 @@ class LoweredCapsTest {
     }
 
     private static Path seed(String name) {
+        return seedOf("pcapReader", name);
+    }
+
+    private static Path seedOf(String target, String name) {
         try {
-            return Path.of(LoweredCapsTest.class.getResource("FuzzTargetsTestInputs/pcapReader/" + name).toURI());
+            return Path.of(LoweredCapsTest.class.getResource("FuzzTargetsTestInputs/" + target + "/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
