@@ -32,7 +32,8 @@ class CapPreferencesTest {
                 TlsLimits.MAX_CHAIN_CERTIFICATE_SIZE, TlsLimits.MAX_CONNECTION_EVENTS, TlsLimits.MAX_CONNECTIONS,
                 TlsLimits.MAX_REMEMBERED_SESSIONS, TlsLimits.MAX_DER_SIZE, TlsLimits.MAX_DER_DEPTH,
                 HttpLimits.MAX_HEAD_SIZE, HttpLimits.MAX_HEADER_LINES, HttpLimits.MAX_BODY_SIZE,
-                HttpLimits.MAX_PENDING_REQUESTS, TlsLimits.MAX_PATH_LENGTH, TlsLimits.MAX_SIGNATURE_CHECKS);
+                HttpLimits.MAX_PENDING_REQUESTS, TlsLimits.MAX_PATH_LENGTH, TlsLimits.MAX_SIGNATURE_CHECKS,
+                TlsLimits.MAX_PLAINTEXT_HELD);
         for (Limit l : all) {
             long lowered = Math.max(l.min(), l.defaultValue() / 2);
             DissectionEngine engine = CapPreferences.engine(List.of(l.name() + ":" + lowered));

@@ -20,6 +20,8 @@ import dev.dissect.testkit.DnsMessages;
 import dev.dissect.testkit.Packets;
 import dev.dissect.testkit.TlsMessages;
 import dev.dissect.tls.TlsLimits;
+import dev.dissect.tls.TlsPreferences;
+import dev.dissect.tls.record.TlsRecordFields;
 import dev.dissect.tls.connection.TlsConnection;
 import dev.dissect.tls.connection.TlsConnections;
 import dev.dissect.tls.http.HttpLimits;
@@ -190,7 +192,7 @@ class LoweredCapsTest {
         // reach the session's keyring.
         DissectionEngine few = engine(dns, ReassemblyOptions.defaults(),
                 Limits.defaults().with(TlsLimits.MAX_REMEMBERED_SESSIONS, 3));
-        assertEquals(3, dev.dissect.tls.TlsPreferences.of(few.session()).keyring().maxRemembered());
+        assertEquals(3, TlsPreferences.of(few.session()).keyring().maxRemembered());
     }
 
     @Test
@@ -208,6 +210,32 @@ class LoweredCapsTest {
             ReaderCorruptionTest.Outcome read = ReaderCorruptionTest.read(() -> Captures.open(file, small));
             assertTrue(read.error() != null && read.error().getMessage().contains("implausible"), read::toString);
             assertTrue(ReaderCorruptionTest.read(() -> Captures.open(file)).error() == null);
+        }
+    }
+
+    @Test
+    void aLoweredPlaintextCapIsReportedOnDecryptedData() throws IOException {
+        Path decrypt = Path.of("..", "dissect-tls", "src", "test", "resources", "decrypt");
+        Path capture = decrypt.resolve("tls13-chacha20.pcap");
+        String keys = "tls.keylog_file:" + decrypt.resolve("tls13-chacha20.keys");
+        String summary = TlsRecordFields.PLAINTEXT_TOO_LONG.summary();
+        assertTrue(!command(capture, null, "-V", "-o", keys).contains(summary));
+        assertTrue(command(capture, null, "-V", "-o", keys, "-o", "tls.max_plaintext_held:16").contains(summary));
+        for (int held : new int[] {(int) TlsLimits.MAX_PLAINTEXT_HELD.defaultValue(), 16}) {
+            DissectionEngine engine = DissectionEngine.withDefaults(ReassemblyOptions.defaults(),
+                    Limits.defaults().with(TlsLimits.MAX_PLAINTEXT_HELD, held));
+            TlsPreferences.of(engine.session()).addKeyLogFile(decrypt.resolve("tls13-chacha20.keys"));
+            int reported = 0;
+            Dissection d = new Dissection();
+            try (CaptureSource source = Captures.open(capture)) {
+                for (FrameView f = source.next(); f != null; f = source.next()) {
+                    engine.dissect(f, d);
+                    for (int i = 0; i < d.diagnosticCount(); i++) {
+                        reported += d.diagnosticDef(i) == TlsRecordFields.PLAINTEXT_TOO_LONG ? 1 : 0;
+                    }
+                }
+            }
+            assertEquals(held == 16, reported > 0, "held " + held + ": " + reported);
         }
     }
 

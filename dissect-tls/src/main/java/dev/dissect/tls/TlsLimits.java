@@ -38,6 +38,13 @@ public final class TlsLimits {
     public static final Limit MAX_REMEMBERED_SESSIONS = Limit.of("tls.max_remembered_sessions",
             "TLS sessions remembered for resumption", TlsKeyring.MAX_REMEMBERED, 0, 1 << 24);
 
+    /**
+     * Decrypted bytes held over per direction for the dissector inside TLS (HTTP waiting for a body); past it the
+     * held bytes are dropped with {@code tls.plaintext.too_long}.
+     */
+    public static final Limit MAX_PLAINTEXT_HELD = Limit.of("tls.max_plaintext_held",
+            "decrypted bytes held per direction for the next dissector", 2 * 1024 * 1024, 0, Integer.MAX_VALUE / 2);
+
     /** Largest DER certificate parsed; a longer one is {@code x509.malformed}. */
     public static final Limit MAX_DER_SIZE = Limit.of("x509.max_der_size",
             "bytes of one DER certificate parsed", 64 * 1024, 16, 1 << 24);

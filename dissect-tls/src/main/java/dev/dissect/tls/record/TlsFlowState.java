@@ -28,7 +28,7 @@ final class TlsFlowState {
     final TlsRecordView record = new TlsRecordView();
     final TlsPreferences preferences;
     final TlsSession decryption;
-    final PlaintextStream[] plaintext = {new PlaintextStream(), new PlaintextStream()};
+    final PlaintextStream[] plaintext;
     /** The dissector of decrypted application data, once chosen; null for none. */
     StreamDissector next;
     boolean nextChosen;
@@ -38,6 +38,8 @@ final class TlsFlowState {
         this.handshake = new HandshakeReassembler[] {new HandshakeReassembler(maxMessage),
             new HandshakeReassembler(maxMessage)};
         this.session = new HandshakeSession(connection, limits);
+        int maxHeld = limits.getInt(TlsLimits.MAX_PLAINTEXT_HELD);
+        this.plaintext = new PlaintextStream[] {new PlaintextStream(maxHeld), new PlaintextStream(maxHeld)};
         this.preferences = preferences;
         this.decryption = new TlsSession(preferences.keyring());
     }
