@@ -27,8 +27,9 @@ class CapPreferencesTest {
 
     @Test
     void dissectorCapsSetTheEnginesLimits() {
-        List<Limit> all = List.of(Captures.MAX_BLOCK_SIZE, DissectionEngine.MAX_LAYERS_LIMIT, DnsLimits.MAX_OPEN_QUERIES,
-                DnsLimits.MAX_RESOLVED_NAMES, TlsLimits.MAX_HANDSHAKE_SIZE, TlsLimits.MAX_CHAIN_CERTIFICATES,
+        List<Limit> all = List.of(Captures.MAX_BLOCK_SIZE, DissectionEngine.MAX_LAYERS_LIMIT,
+                DnsLimits.MAX_OPEN_QUERIES, DnsLimits.MAX_RESOLVED_NAMES, TlsLimits.MAX_HANDSHAKE_SIZE,
+                TlsLimits.MAX_CHAIN_CERTIFICATES,
                 TlsLimits.MAX_CHAIN_CERTIFICATE_SIZE, TlsLimits.MAX_CONNECTION_EVENTS, TlsLimits.MAX_CONNECTIONS,
                 TlsLimits.MAX_REMEMBERED_SESSIONS, TlsLimits.MAX_DER_SIZE, TlsLimits.MAX_DER_DEPTH,
                 HttpLimits.MAX_HEAD_SIZE, HttpLimits.MAX_HEADER_LINES, HttpLimits.MAX_BODY_SIZE,

@@ -80,9 +80,12 @@ class LoweredCapsTest {
         });
         Path fragments = generated("two-datagrams", LoweredCapsTest::interleavedFragments);
         Path dns = generated("five-queries", LoweredCapsTest::fiveQueriesThenAnswers);
-        Path longHead = http("long-head", "GET / HTTP/1.1\r\nUser-Agent: " + "x".repeat(100) + "\r\n\r\n", "", 1_460);
-        Path twoHeaders = http("two-headers", "GET / HTTP/1.1\r\nUser-Agent: t\r\nHost: example.test\r\n\r\n", "", 1_460);
-        Path body = http("body", "GET / HTTP/1.1\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n0123456789", 20);
+        Path longHead = http("long-head", "GET / HTTP/1.1\r\nUser-Agent: " + "x".repeat(100) + "\r\n\r\n", "",
+                1_460);
+        Path twoHeaders = http("two-headers", "GET / HTTP/1.1\r\nUser-Agent: t\r\nHost: example.test\r\n\r\n",
+                "", 1_460);
+        Path body = http("body", "GET / HTTP/1.1\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n0123456789", 20);
         String ok = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
         Path pipelined = http("pipelined", "GET /a HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\n", ok + ok, 1_460);
         String hello = "\n\n\n\n1"; // the ClientHello completes in the second of two 40-byte segments
@@ -110,7 +113,8 @@ class LoweredCapsTest {
                 new Cap("dns.max_open_queries:4", dns, "dns.response_to", d, l.with(DnsLimits.MAX_OPEN_QUERIES, 4),
                         "\n\n\n\n\n1\n2\n3\n4\n5", "\n\n\n\n\n\n2\n3\n4\n5"),
                 new Cap("tls.max_handshake_size:300", tls, "tls.handshake.type", d,
-                        l.with(TlsLimits.MAX_HANDSHAKE_SIZE, 300), handshakes, handshakes.replace("2,11,12,14", "2,12,14")),
+                        l.with(TlsLimits.MAX_HANDSHAKE_SIZE, 300), handshakes,
+                        handshakes.replace("2,11,12,14", "2,12,14")), // the certificate message is reported, skipped
                 new Cap("x509.max_der_size:100", tls, "x509af.version", d, l.with(TlsLimits.MAX_DER_SIZE, 100),
                         certificate, certificate.replace("2", "")),
                 new Cap("x509.max_der_depth:2", tls, "x509af.version", d, l.with(TlsLimits.MAX_DER_DEPTH, 2),
@@ -199,8 +203,8 @@ class LoweredCapsTest {
     void aLoweredBlockSizeMakesALargerRecordTheCapturesError() throws IOException {
         for (String name : new String[] {"tls12-ecdhe.pcap", "lo-two-interfaces.pcapng"}) {
             Path file = name.endsWith("ng") ? seedOf("pcapngReader", name) : seed(name);
-            assertEquals(0, DissectCommand.run(new String[] {"-r", file.toString()}, new PrintWriter(new StringWriter()),
-                    new PrintWriter(new StringWriter())));
+            assertEquals(0, DissectCommand.run(new String[] {"-r", file.toString()},
+                    new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
             StringWriter err = new StringWriter();
             int code = DissectCommand.run(new String[] {"-r", file.toString(), "-o", "capture.max_block_size:100"},
                     new PrintWriter(new StringWriter()), new PrintWriter(err));
@@ -263,8 +267,9 @@ class LoweredCapsTest {
         for (int part = 0; part < 2; part++) {
             for (int i = 0; i < 2; i++) {
                 byte[] half = java.util.Arrays.copyOfRange(udp[i], part * 24, part == 0 ? 24 : udp[i].length);
-                sink.accept(Frames.ethernet(Frames.ETHERTYPE_IPV4, Packets.ipv4(new Packets.Ipv4(0, 100 + i,
-                        part == 0 ? 1 : 0, part * 3, 64, Frames.UDP, Frames.CLIENT, Frames.SERVER, new byte[0]), half)));
+                Packets.Ipv4 header = new Packets.Ipv4(0, 100 + i, part == 0 ? 1 : 0, part * 3, 64, Frames.UDP,
+                        Frames.CLIENT, Frames.SERVER, new byte[0]);
+                sink.accept(Frames.ethernet(Frames.ETHERTYPE_IPV4, Packets.ipv4(header, half)));
             }
         }
     }

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * id), the frame of the response that matched it. Filled by the first pass, read by the second.
  *
  * <p>An open-addressing table of primitives: no object per entry. It grows with the capture (tshark keeps every
- * transaction too) up to {@link DnsLimits#MAX_RESPONSE_MATCHES}; past that, further matches are not kept and their queries show no
- * {@code dns.response_in}. Not thread-safe.
+ * transaction too) up to {@link DnsLimits#MAX_RESPONSE_MATCHES}; past that, further matches are not kept and
+ * their queries show no {@code dns.response_in}. Not thread-safe.
  */
 final class DnsResponses {
     private final int maxEntries;

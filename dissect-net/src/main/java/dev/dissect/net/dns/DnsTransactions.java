@@ -5,9 +5,9 @@ package dev.dissect.net.dns;
  * Remembers recent queries so that a response can name its query ({@code dns.response_to}) and the time between
  * them ({@code dns.time}), in one pass.
  *
- * <p><b>Memory is bounded and nothing is allocated per message:</b> a table of {@link DnsLimits#MAX_OPEN_QUERIES} slots of
- * primitives, {@link #WAYS}-way set-associative. The key is {@link #KEY_LONGS} longs: the transaction id with the
- * transport, then the conversation as the engine knows it (for UDP the canonical flow key of
+ * <p><b>Memory is bounded and nothing is allocated per message:</b> a table of
+ * {@link DnsLimits#MAX_OPEN_QUERIES} slots of primitives, {@link #WAYS}-way set-associative. The key is
+ * {@link #KEY_LONGS} longs: the transaction id with the transport, then the conversation as the engine knows it (for UDP the canonical flow key of
  * {@code NetworkEndpoints}, which is the same both ways, without the VLAN; for TCP the {@code tcp.stream} number).
  * Keys are compared whole, so two conversations never share a match. A new query whose set is full replaces the
  * oldest query of the set, so under heavy load an old query may be forgotten (its response then carries no

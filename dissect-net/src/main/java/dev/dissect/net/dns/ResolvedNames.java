@@ -11,8 +11,8 @@ import java.util.Map;
  *
  * <p><b>Lives in the session's store</b> ({@code store.state(ResolvedNames.class, ResolvedNames::new)}), filled by
  * the DNS dissector as responses are met, so only lookups earlier in the capture are known. <b>Bounded:</b> at most
- * {@link #MAX_ENTRIES} addresses by default ({@link DnsLimits#MAX_RESOLVED_NAMES}), the oldest forgotten first; a later answer for an address replaces the earlier.
- * Not thread-safe.
+ * {@link #MAX_ENTRIES} addresses by default ({@link DnsLimits#MAX_RESOLVED_NAMES}), the oldest forgotten first; a
+ * later answer for an address replaces the earlier. Not thread-safe.
  *
  * @since 0.1
  */

@@ -18,12 +18,12 @@ import dev.dissect.net.reassembly.ReassemblyOptions;
  *
  * <p><b>No exception escapes {@link #dissect}.</b> Dissectors report bad bytes as diagnostics; a dissector that
  * throws anyway (a bug, typically in a plugin) is recorded as a {@link CoreFields#DISSECTOR_FAILED} diagnostic
- * and the rest of the frame is kept as data. <b>Depth is bounded</b> by {@link #MAX_LAYERS_LIMIT}; no dissector calls
- * another, so nothing recurses. <b>Nothing is allocated per frame</b> by the engine itself.
+ * and the rest of the frame is kept as data. <b>Depth is bounded</b> by {@link #MAX_LAYERS_LIMIT}; no dissector
+ * calls another, so nothing recurses. <b>Nothing is allocated per frame</b> by the engine itself.
  *
  * <p>The engine owns a {@link DissectionSession}: TCP flows, reassembly and defragmentation state, bounded by the
- * {@link ReassemblyOptions} it was made with; dissectors' caps are its {@link Limits}. Frames must come in capture order; {@link #resetSession()} starts
- * over for another capture.
+ * {@link ReassemblyOptions} it was made with; dissectors' caps are its {@link Limits}, in every session's store.
+ * Frames must come in capture order; {@link #resetSession()} starts over for another capture.
  *
  * <p>Not thread-safe: use one engine per thread (they are cheap once the registry is loaded).
  */

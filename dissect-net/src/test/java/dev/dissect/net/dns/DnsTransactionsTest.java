@@ -50,7 +50,8 @@ class DnsTransactionsTest {
 
     @Test
     void aLoweredQueryTableForgetsTheOldestQuery() {
-        assertEquals(List.of("", "2", "3", "4", "5"), responseTo(Limits.defaults().with(DnsLimits.MAX_OPEN_QUERIES, 4)));
+        Limits fourQueries = Limits.defaults().with(DnsLimits.MAX_OPEN_QUERIES, 4);
+        assertEquals(List.of("", "2", "3", "4", "5"), responseTo(fourQueries));
         assertEquals(List.of("1", "2", "3", "4", "5"), responseTo(Limits.defaults()));
     }
 
