@@ -88,22 +88,28 @@ public final class HttpDissector implements StreamDissector {
         final Half server = new Half();
         final ArrayDeque<Pending> pending = new ArrayDeque<>();
         long requests;
-        final int maxHead;
-        final int maxHeaderLines;
-        final int maxBody;
-        final int maxPending;
+        boolean capped;
+        int maxHead;
+        int maxHeaderLines;
+        int maxBody;
+        int maxPending;
 
-        FlowState(Limits limits) {
+        void cap(Limits limits) {
             maxHead = limits.getInt(HttpLimits.MAX_HEAD_SIZE);
             maxHeaderLines = limits.getInt(HttpLimits.MAX_HEADER_LINES);
             maxBody = limits.getInt(HttpLimits.MAX_BODY_SIZE);
             maxPending = limits.getInt(HttpLimits.MAX_PENDING_REQUESTS);
+            capped = true;
         }
     }
 
+    /** The flow's state, its caps read from the session once (no lambda is made per call). */
     private static FlowState flow(StreamContext ctx) {
-        return ctx.flowState(FlowState.class,
-                () -> new FlowState(Limits.orDefaults(ctx.sessionState(Limits.class, Limits::defaults))));
+        FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
+        if (!flow.capped) {
+            flow.cap(Limits.orDefaults(ctx.sessionState(Limits.class, Limits::defaults)));
+        }
+        return flow;
     }
 
     @Override
