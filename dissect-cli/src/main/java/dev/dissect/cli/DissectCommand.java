@@ -7,6 +7,7 @@ import dev.dissect.api.frame.CaptureSource;
 import dev.dissect.api.frame.FrameView;
 import dev.dissect.net.capture.Captures;
 import dev.dissect.net.engine.DissectionEngine;
+import dev.dissect.net.engine.Limits;
 import dev.dissect.net.filter.DisplayFilter;
 import dev.dissect.net.filter.FilterSyntaxException;
 import dev.dissect.tls.DecryptionSecretsFeed;
@@ -85,7 +86,7 @@ public final class DissectCommand implements Callable<Integer> {
     @Option(names = "-d", paramLabel = "TABLE==VALUE,PROTOCOL", description = "Decode as: e.g. udp.port==7777,myproto.")
     private List<String> decodeAs = new ArrayList<>();
 
-    @Option(names = "-o", paramLabel = "NAME:VALUE", description = "Set a preference, e.g. testproto.udp.port:7777,8000-8002 (PROTOCOL.udp.port or PROTOCOL.tcp.port: decode those ports as PROTOCOL); tls.keylog_file:PATH, tls.rsa_key_file:PATH (decrypt TLS), tls.trust_store:PATH, tls.cert_host:NAME, tls.crl_file:PATH, tls.intermediates:PATH (validate certificates).")
+    @Option(names = "-o", paramLabel = "NAME:VALUE", description = "Set a preference, e.g. testproto.udp.port:7777,8000-8002 (PROTOCOL.udp.port or PROTOCOL.tcp.port: decode those ports as PROTOCOL); tls.keylog_file:PATH, tls.rsa_key_file:PATH (decrypt TLS), tls.trust_store:PATH, tls.cert_host:NAME, tls.crl_file:PATH, tls.intermediates:PATH (validate certificates); caps such as tcp.max_flows:N, tls.max_handshake_size:BYTES, frame.max_layers:N (all in docs/limits.md).")
     private List<String> preferences = new ArrayList<>();
 
     @Option(names = "-q", description = "Print no line per frame (with -z, only the statistics).")
@@ -155,7 +156,13 @@ public final class DissectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        DissectionEngine engine = DissectionEngine.withDefaults();
+        DissectionEngine engine;
+        try {
+            engine = CapPreferences.engine(preferences);
+        } catch (IllegalArgumentException e) {
+            err.println("dissect: " + e.getMessage());
+            return EXIT_USAGE;
+        }
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         if (report != null) {
             return printReport(engine, out, err);
@@ -189,7 +196,7 @@ public final class DissectCommand implements Callable<Integer> {
             err.println("dissect: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return EXIT_CAPTURE;
         }
-        try (CaptureSource source = open()) {
+        try (CaptureSource source = open(engine.limits())) {
             FramePrinter printer = printer(source, setup.fieldsFormat(), out);
             CaptureOutput writer = outputFile == null ? null : new CaptureOutput(source, outputStream(), fileFormat);
             progress = Progress.forInput(input, err, processStreams);
@@ -340,7 +347,7 @@ public final class DissectCommand implements Callable<Integer> {
         Dissection nothing = new Dissection();
         nothing.recordNoFields();
         nothing.setInfoWanted(false);
-        try (CaptureSource source = open()) {
+        try (CaptureSource source = open(engine.limits())) {
             DecryptionSecretsFeed secrets = new DecryptionSecretsFeed(source, TlsPreferences.of(engine.session()));
             long n = 0;
             for (FrameView frame; n < count && (frame = source.next()) != null; n++) {
@@ -354,15 +361,15 @@ public final class DissectCommand implements Callable<Integer> {
         applyPreferences(engine);
     }
 
-    private CaptureSource open() throws IOException {
+    private CaptureSource open(Limits limits) throws IOException {
         if ("-".equals(input)) {
-            return Captures.open(System.in);
+            return Captures.open(System.in, limits);
         }
         Path path = Path.of(input);
         if (!Files.exists(path)) {
             throw new NoSuchFileException(input);
         }
-        return Captures.open(path);
+        return Captures.open(path, limits);
     }
 
     private OutputStream outputStream() throws IOException {

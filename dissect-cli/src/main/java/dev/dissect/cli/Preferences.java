@@ -32,6 +32,9 @@ import java.util.Map;
  *       without them; repeatable.</li>
  * </ul>
  *
+ * <p><b>Caps</b> ({@code tcp.max_flows:N}, {@code tls.max_handshake_size:BYTES}, ..., every one in docs/limits.md)
+ * are {@link CapPreferences}: applied when the engine is made, accepted here as known names.
+ *
  * <p>An unknown name is an error listing what is known; the command turns it into a usage error.
  */
 final class Preferences {
@@ -60,7 +63,10 @@ final class Preferences {
      * engine has the switch, and {@code tls.keylog_file} once TLS decryption reads a key log.
      */
     static Preferences forCommand(DissectionEngine engine) {
-        return new Preferences(engine)
+        Preferences prefs = new Preferences(engine);
+        // Caps were applied when the engine was made (CapPreferences); here they are only known names.
+        CapPreferences.descriptions().forEach((name, description) -> prefs.define(name, description, (e, v) -> { }));
+        return prefs
                 .define("tls.keylog_file", "NSS key log file to decrypt TLS with", (e, v) ->
                         tls(e).addKeyLogFile(existing("tls.keylog_file", v)))
                 .define("tls.rsa_key_file", "server RSA private key (PEM) for RSA key exchange", (e, v) ->

@@ -37,6 +37,24 @@ class TlsOptionsTest {
         assertEquals("1\n1\n", rsa.out(), rsa.err());
     }
 
+    /** The validator's caps, lowered with -o, make a valid chain (leaf, intermediate, root) unverifiable. */
+    @Test
+    void loweredValidationCaps() {
+        String[] args = {"-r", CERTS.resolve("ec-tls12.pcap").toString(), "-o",
+            "tls.trust_store:" + CERTS.resolve("ec-root.pem"), "-o", "tls.cert_host:www.loopback.test",
+            "-T", "fields", "-e", "tls.cert_validation.verdict", "-e", "tls.cert_validation.trust",
+            "-Y", "tls.cert_validation.verdict"};
+        assertEquals("valid	pass\n", Cli.run(args).out());
+        for (String cap : new String[] {"x509.max_path_length:2", "x509.max_signature_checks:1"}) {
+            String[] lowered = java.util.Arrays.copyOf(args, args.length + 2);
+            lowered[args.length] = "-o";
+            lowered[args.length + 1] = cap;
+            Cli.Result r = Cli.run(lowered);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(!r.out().startsWith("valid\t"), cap + ": " + r.out());
+        }
+    }
+
     /**
      * certs/resolved: the server sends its leaf only and no SNI; the intermediate comes from -o tls.intermediates,
      * revocation from -o tls.crl_file (repeatable), the host name from the capture's DNS lookup.

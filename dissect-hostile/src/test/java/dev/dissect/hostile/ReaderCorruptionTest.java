@@ -15,6 +15,7 @@ import dev.dissect.net.capture.Captures;
 import dev.dissect.net.capture.PcapngReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every damaged capture of {@link ReaderCases} gives, from a mapped file and from a stream alike, every complete
+ * Every damaged capture of {@link ReaderCases} gives, from a mapped file, a stream and a buffer alike, every complete
  * frame before the damage and then one {@link CaptureFormatException} naming the damage's offset, thrown again on
  * every later call; or reads cleanly to its end where the damage is one the reader defines a reading for.
  */
@@ -44,13 +45,16 @@ class ReaderCorruptionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void fileAndStreamReadTheSameAndStopWhereDefined(Case c) throws IOException {
+    void fileStreamAndBufferReadTheSameAndStopWhereDefined(Case c) throws IOException {
         Path file = dir.resolve(c.name());
         Files.write(file, c.bytes());
         Outcome mapped = read(() -> Captures.open(file));
         Outcome streamed = read(() -> Captures.open(new ByteArrayInputStream(c.bytes())));
+        Outcome inMemory = read(() -> Captures.open(ByteBuffer.wrap(c.bytes())));
         assertEquals(mapped.frames(), streamed.frames(), "same frames from a file and a stream");
         assertEquals(message(mapped.error()), message(streamed.error()), "same error from a file and a stream");
+        assertEquals(mapped.frames(), inMemory.frames(), "same frames from a file and a buffer");
+        assertEquals(message(mapped.error()), message(inMemory.error()), "same error from a file and a buffer");
         if (c.expect() == null) {
             // Seeded garbage: a frame or the one error, nothing else (read() fails on anything else).
             return;

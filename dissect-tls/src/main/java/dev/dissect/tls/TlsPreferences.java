@@ -1,6 +1,7 @@
 package dev.dissect.tls;
 
 import dev.dissect.net.engine.DissectionSession;
+import dev.dissect.net.engine.Limits;
 import dev.dissect.tls.cert.CertificateValidator;
 import dev.dissect.tls.cert.TrustStore;
 import dev.dissect.tls.decrypt.KeyLog;
@@ -49,7 +50,8 @@ public final class TlsPreferences {
         NEVER
     }
 
-    private final TlsKeyring keyring = new TlsKeyring();
+    private final TlsKeyring keyring;
+    private final Limits limits;
     private TrustStore trustStore;
     private CertificateValidator validator;
     private String hostName;
@@ -59,11 +61,18 @@ public final class TlsPreferences {
 
     /** Preferences with no keys, the JDK's trust store, and validation when shown. */
     public TlsPreferences() {
+        this(Limits.defaults());
+    }
+
+    /** Preferences as {@link #TlsPreferences()}, remembering as many sessions as {@code limits} allow. */
+    public TlsPreferences(Limits limits) {
+        this.limits = limits;
+        keyring = new TlsKeyring(limits.getInt(TlsLimits.MAX_REMEMBERED_SESSIONS));
     }
 
     /** The session's preferences, made on first use. Never null. */
     public static TlsPreferences of(DissectionSession session) {
-        return session.store().state(TlsPreferences.class, TlsPreferences::new);
+        return session.store().state(TlsPreferences.class, () -> new TlsPreferences(Limits.of(session.store())));
     }
 
     /** Every key this session can decrypt with; also remembers TLS 1.2 sessions for resumption. Never null. */
@@ -160,7 +169,9 @@ public final class TlsPreferences {
         if (validator == null) {
             validator = CertificateValidator.builder()
                     .trustStore(trustStore != null ? trustStore : TrustStore.jdkDefault())
-                    .extraIntermediates(intermediates).crls(crls).build();
+                    .extraIntermediates(intermediates).crls(crls)
+                    .maxPathLength(limits.getInt(TlsLimits.MAX_PATH_LENGTH))
+                    .maxSignatureChecks(limits.getInt(TlsLimits.MAX_SIGNATURE_CHECKS)).build();
         }
         return validator;
     }

@@ -35,7 +35,7 @@ public final class TlsProvider implements DissectorProvider {
 
     /** The provider ServiceLoader makes. */
     public TlsProvider() {
-        this(CertificateFields::add);
+        this(CertificateFields.SINK);
     }
 
     /** A provider whose dissector hands every DER certificate to {@code certificates}. */

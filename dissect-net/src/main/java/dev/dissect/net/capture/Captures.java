@@ -3,11 +3,14 @@ package dev.dissect.net.capture;
 import dev.dissect.api.buffer.ByteView;
 import dev.dissect.api.frame.CaptureFormatException;
 import dev.dissect.api.frame.CaptureSource;
+import dev.dissect.net.engine.Limit;
+import dev.dissect.net.engine.Limits;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -18,7 +21,8 @@ import java.util.zip.ZipException;
  * pcapng, or either of them gzip-compressed. The format is told by the magic number, never by the file name.
  *
  * <p><b>A file is memory-mapped</b> in windows of at most 1 GiB, so files of any size work; a gzip file is read as
- * a stream. <b>A stream is buffered</b> only as far as one record needs.
+ * a stream. <b>A stream is buffered</b> only as far as one record needs. <b>A capture already in memory</b> (a
+ * {@link ByteBuffer}, heap or direct) is read in place, without copy.
  *
  * @since 0.1
  */
@@ -37,15 +41,24 @@ public final class Captures {
      * @throws CaptureFormatException if the file is not a pcap, pcapng or gzip file, or its header is damaged
      */
     public static CaptureSource open(Path file) throws IOException {
-        return open(file, MappedInput.DEFAULT_WINDOW);
+        return open(file, Limits.defaults());
+    }
+
+    /** {@link #open(Path)} within {@code limits}' {@link #MAX_BLOCK_SIZE}. */
+    public static CaptureSource open(Path file, Limits limits) throws IOException {
+        return open(file, MappedInput.DEFAULT_WINDOW, limits);
     }
 
     /** {@link #open(Path)} with a chosen mapping window, so tests can cross window boundaries with small files. */
     static CaptureSource open(Path file, int windowSize) throws IOException {
+        return open(file, windowSize, Limits.defaults());
+    }
+
+    private static CaptureSource open(Path file, int windowSize, Limits limits) throws IOException {
         if (isGzip(file)) {
-            return open(Files.newInputStream(file));
+            return open(Files.newInputStream(file), limits);
         }
-        return open(new MappedInput(file, windowSize));
+        return open(new MappedInput(file, windowSize), limits);
     }
 
     /**
@@ -54,6 +67,11 @@ public final class Captures {
      * @throws CaptureFormatException if the stream is not a pcap, pcapng or gzip stream, or its header is damaged
      */
     public static CaptureSource open(InputStream in) throws IOException {
+        return open(in, Limits.defaults());
+    }
+
+    /** {@link #open(InputStream)} within {@code limits}' {@link #MAX_BLOCK_SIZE}. */
+    public static CaptureSource open(InputStream in, Limits limits) throws IOException {
         PushbackInputStream pushback = new PushbackInputStream(in, GZIP_MAGIC_LENGTH);
         byte[] magic = new byte[GZIP_MAGIC_LENGTH];
         int got = 0;
@@ -66,7 +84,32 @@ public final class Captures {
         }
         pushback.unread(magic, 0, got);
         InputStream raw = got == magic.length && isGzip(magic[0], magic[1]) ? gunzip(pushback) : pushback;
-        return open(new StreamInput(raw));
+        return open(new StreamInput(raw), limits);
+    }
+
+    /**
+     * Reads a capture held in memory: the bytes from {@code capture}'s position to its limit, read in place (a gzip
+     * capture is decompressed as a stream). The buffer's position, limit and byte order are left as they are; its
+     * bytes must not change while the source is open, and frames point into them.
+     *
+     * <p>Use it for a capture received over the network or kept in a database, or to read many small captures
+     * quickly (a mapped file costs a system call to map and one to unmap).
+     *
+     * @throws CaptureFormatException if the bytes are not a pcap, pcapng or gzip capture, or its header is damaged
+     * @since 0.1
+     */
+    public static CaptureSource open(ByteBuffer capture) throws IOException {
+        return open(capture, Limits.defaults());
+    }
+
+    /** {@link #open(ByteBuffer)} within {@code limits}' {@link #MAX_BLOCK_SIZE}. */
+    public static CaptureSource open(ByteBuffer capture, Limits limits) throws IOException {
+        ByteBuffer bytes = capture.duplicate();
+        int at = bytes.position();
+        if (bytes.remaining() >= GZIP_MAGIC_LENGTH && isGzip(bytes.get(at), bytes.get(at + 1))) {
+            return open(new ByteBufferInputStream(bytes), limits);
+        }
+        return open(new BufferInput(bytes), limits);
     }
 
     /** The decompressed stream; a gzip header that cannot be read is a damaged capture at offset 0. */
@@ -89,7 +132,16 @@ public final class Captures {
         return (id1 & 0xFF) == GZIP_ID1 && (id2 & 0xFF) == GZIP_ID2;
     }
 
-    private static CaptureSource open(CaptureInput input) throws IOException {
+    /**
+     * The largest pcap record (header included) or pcapng block read, 256 MiB by default: a larger one is the
+     * capture's one error ({@code implausible captured length}, {@code implausible block length}). It bounds what
+     * a reader holds at once; a pcap record is also held to 262,144 bytes unless the file's snaplen is larger.
+     */
+    public static final Limit MAX_BLOCK_SIZE = Limit.of("capture.max_block_size",
+            "bytes of one pcap record or pcapng block read", CaptureInput.MAX_REQUEST, 64, CaptureInput.MAX_REQUEST);
+
+    private static CaptureSource open(CaptureInput input, Limits limits) throws IOException {
+        int maxBlock = limits.getInt(MAX_BLOCK_SIZE);
         try {
             int got = input.request(0, 4);
             if (got < 4) {
@@ -98,10 +150,10 @@ public final class Captures {
             ByteView v = input.view();
             int magic = v.s32(input.index(0));
             if (PcapReader.isMagic(magic)) {
-                return new PcapReader(input);
+                return new PcapReader(input, maxBlock);
             }
             if (magic == PcapngLayout.SHB_TYPE) {
-                return new PcapngReader(input);
+                return new PcapngReader(input, maxBlock);
             }
             throw new CaptureFormatException(0, String.format("not a pcap or pcapng capture: magic 0x%08x", magic));
         } catch (IOException | RuntimeException e) {

@@ -37,7 +37,8 @@ public final class PcapReader extends CaptureReader {
     private long frameNumber;
 
     /** Reads the file header; the caller has checked that the magic is a pcap magic. */
-    PcapReader(CaptureInput input) throws IOException {
+    /** {@code maxBlockLength} bounds a record with its header, whatever the snaplen. */
+    PcapReader(CaptureInput input, int maxBlockLength) throws IOException {
         super(input);
         requestHeader(0, HEADER_LENGTH, "the pcap file header");
         ByteView v = input.view();
@@ -48,7 +49,7 @@ public final class PcapReader extends CaptureReader {
         PcapView header = new PcapView().wrap(v, base, HEADER_LENGTH, bigEndian);
         long snapLength = header.snaplen();
         int linkType = (int) (header.network() & LINKTYPE_MASK);
-        this.maxRecordLength = Math.min(CaptureInput.MAX_REQUEST - RECORD_HEADER_LENGTH,
+        this.maxRecordLength = Math.min(maxBlockLength - RECORD_HEADER_LENGTH,
                 Math.max(SANE_RECORD_LENGTH, snapLength));
         this.captureInterface = new CaptureInterface(0, linkType, snapLength, "", "",
                 nanosecond ? 1_000_000_000L : 1_000_000L);

@@ -42,8 +42,10 @@ import java.util.List;
  * @since 0.1
  */
 public final class PcapngReader extends CaptureReader {
-    /** A block longer than this is implausible (and would not fit a stream reader's buffer). */
+    /** A block longer than this is implausible by default (and would not fit a stream reader's buffer). */
     static final int MAX_BLOCK_LENGTH = CaptureInput.MAX_REQUEST;
+
+    private final int maxBlockLength;
 
     private final Frame frame = new Frame();
     private final OptionCursor options = new OptionCursor();
@@ -73,8 +75,9 @@ public final class PcapngReader extends CaptureReader {
     }
 
     /** Reads the first Section Header Block; the caller has checked the block type. */
-    PcapngReader(CaptureInput input) throws IOException {
+    PcapngReader(CaptureInput input, int maxBlockLength) throws IOException {
         super(input);
+        this.maxBlockLength = maxBlockLength;
         readSectionHeader(0);
     }
 
@@ -128,9 +131,9 @@ public final class PcapngReader extends CaptureReader {
             throw new CaptureFormatException(at, "bad block length " + length + " (block type 0x"
                     + Integer.toHexString(type) + ")");
         }
-        if (length > MAX_BLOCK_LENGTH) {
+        if (length > maxBlockLength) {
             throw new CaptureFormatException(at, "implausible block length " + length + " (more than "
-                    + MAX_BLOCK_LENGTH + ")");
+                    + maxBlockLength + ")");
         }
         int min = minimumLength(type);
         if (length < min) {

@@ -12,7 +12,8 @@ import java.util.zip.ZipException;
  * A capture read from an {@link InputStream} into a growable buffer.
  *
  * <p><b>Memory is bounded by the longest record</b>, which readers cap ({@link CaptureInput#MAX_REQUEST}) before they
- * request it. Bytes before the last requested position are dropped when the buffer is refilled. Any chunking of the
+ * request it, <b>and by the bytes the stream really holds</b>: the buffer grows as they arrive, so a length that lies
+ * costs nothing. Bytes before the last requested position are dropped when the buffer is refilled. Any chunking of the
  * stream works, down to one byte per {@code read}.
  *
  * <p><b>A damaged compressed stream is a damaged capture.</b> When the decompressor fails (a gzip stream with a bad
@@ -63,12 +64,7 @@ final class StreamInput implements CaptureInput {
     private void fill(long position, int length) throws IOException {
         int keep = (int) Math.max(0, start + filled - position);
         int from = filled - keep;
-        if (length > array.length) {
-            byte[] grown = new byte[(int) Math.min(MAX_REQUEST, Math.max(length, 2L * array.length))];
-            System.arraycopy(array, from, grown, 0, keep);
-            array = grown;
-            buffer = ByteBuffer.wrap(array);
-        } else if (from > 0) {
+        if (from > 0) {
             System.arraycopy(array, from, array, 0, keep);
         }
         // Bytes between the old end and position (a skipped block) are read and dropped.
@@ -76,6 +72,9 @@ final class StreamInput implements CaptureInput {
         start = position - skip;
         filled = keep;
         while (!eof && (filled < length || skip > 0)) {
+            if (filled == array.length) {
+                grow(length);
+            }
             int n = read();
             if (n < 0) {
                 eof = true;
@@ -90,6 +89,22 @@ final class StreamInput implements CaptureInput {
             }
         }
         view.wrap(buffer, 0, filled);
+    }
+
+    /**
+     * Doubles the buffer towards {@code length} as bytes arrive, never to {@code length} at once: a record header
+     * claiming 256 MiB in a stream of 500 bytes costs what the stream holds, not what it claims.
+     */
+    private void grow(int length) {
+        byte[] grown = new byte[(int) Math.min(length, Math.max(2L * array.length, INITIAL_CAPACITY))];
+        System.arraycopy(array, 0, grown, 0, filled);
+        array = grown;
+        buffer = ByteBuffer.wrap(array);
+    }
+
+    /** The buffer's size, for tests. */
+    int capacity() {
+        return array.length;
     }
 
     /** One read; a decompressor's complaint ends the stream and is kept as {@link #damage}. */

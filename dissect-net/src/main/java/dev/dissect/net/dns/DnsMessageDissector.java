@@ -6,6 +6,7 @@ import dev.dissect.api.field.FieldDef;
 import dev.dissect.api.frame.FrameView;
 import dev.dissect.api.spi.DissectionContext;
 import dev.dissect.api.stream.StreamContext;
+import dev.dissect.net.engine.Limits;
 import dev.dissect.net.engine.SessionContext;
 import dev.dissect.net.flow.NetworkEndpoints;
 import dev.dissect.net.flow.SessionStore;
@@ -87,7 +88,7 @@ public final class DnsMessageDissector {
 
     /** A dissector with its own query table. */
     public DnsMessageDissector() {
-        this.own = new DnsSessionState();
+        this.own = new DnsSessionState(Limits.defaults());
         this.rdata = new DnsRdata(names, pool);
     }
 
@@ -131,13 +132,20 @@ public final class DnsMessageDissector {
         return dissect(ctx.tree(), ctx.frame(), store, data, offset, length, DnsFlavor.DNS, true, newLayer);
     }
 
+    /** The session's resolved names, made on the first response; no allocation once made. */
+    private static ResolvedNames resolvedNames(SessionStore store) {
+        ResolvedNames r = store.stateIfPresent(ResolvedNames.class);
+        return r != null ? r : store.state(ResolvedNames.class,
+                () -> new ResolvedNames(Limits.of(store).getInt(DnsLimits.MAX_RESOLVED_NAMES)));
+    }
+
     private DnsSessionState state(SessionStore store) {
         if (store == null) {
             return own;
         }
         if (store != lastStore) {
             lastStore = store;
-            lastState = store.state(DnsSessionState.class, DnsSessionState::new);
+            lastState = store.state(DnsSessionState.class, () -> new DnsSessionState(Limits.of(store)));
         }
         return lastState;
     }
@@ -245,7 +253,7 @@ public final class DnsMessageDissector {
         }
         int end = offset + length;
         int p = offset + HEADER_LENGTH;
-        resolved = response && store != null ? store.state(ResolvedNames.class, ResolvedNames::new) : null;
+        resolved = response && store != null ? resolvedNames(store) : null;
         resolvedName = null;
         for (int i = 0; i < qd && p >= 0; i++) {
             p = question(tree, data, offset, end, p, flavor, info);

@@ -1,5 +1,6 @@
 package dev.dissect.net.dns;
 
+import dev.dissect.net.engine.Limits;
 import dev.dissect.net.flow.FrameLinks;
 
 /**
@@ -8,6 +9,11 @@ import dev.dissect.net.flow.FrameLinks;
  * session; a DNS dissector used outside an engine keeps one of its own.
  */
 final class DnsSessionState {
-    final DnsTransactions transactions = new DnsTransactions();
-    final FrameLinks responses = new FrameLinks();
+    final DnsTransactions transactions;
+    final FrameLinks responses;
+
+    DnsSessionState(Limits limits) {
+        transactions = new DnsTransactions(limits.getInt(DnsLimits.MAX_OPEN_QUERIES));
+        responses = new FrameLinks(limits.getInt(DnsLimits.MAX_RESPONSE_MATCHES));
+    }
 }

@@ -1,12 +1,13 @@
 package dev.dissect.net.dns;
 
+
 /**
  * Remembers recent queries so that a response can name its query ({@code dns.response_to}) and the time between
  * them ({@code dns.time}), in one pass.
  *
- * <p><b>Memory is bounded and nothing is allocated per message:</b> a table of {@link #CAPACITY} slots of
- * primitives, {@link #WAYS}-way set-associative. The key is {@link #KEY_LONGS} longs: the transaction id with the
- * transport, then the conversation as the engine knows it (for UDP the canonical flow key of
+ * <p><b>Memory is bounded and nothing is allocated per message:</b> a table of
+ * {@link DnsLimits#MAX_OPEN_QUERIES} slots of primitives, {@link #WAYS}-way set-associative. The key is
+ * {@link #KEY_LONGS} longs: the transaction id with the transport, then the conversation as the engine knows it (for UDP the canonical flow key of
  * {@code NetworkEndpoints}, which is the same both ways, without the VLAN; for TCP the {@code tcp.stream} number).
  * Keys are compared whole, so two conversations never share a match. A new query whose set is full replaces the
  * oldest query of the set, so under heavy load an old query may be forgotten (its response then carries no
@@ -16,26 +17,41 @@ package dev.dissect.net.dns;
  * empty. Not thread-safe, like the engine that owns it.
  */
 final class DnsTransactions {
-    static final int CAPACITY = 4096;
     /** Slots a key may use: its set of four (a direct-mapped table lost queries to collisions on the corpus). */
     static final int WAYS = 4;
     /** Longs in a key: transaction id and transport, then five of conversation. */
     static final int KEY_LONGS = 6;
     /** A repeated unanswered query within this many seconds is a retransmission of the first. */
     static final long RETRANSMISSION_SECONDS = 5;
-    private static final int MASK = CAPACITY - 1;
-
-    private final long[] keys = new long[CAPACITY * KEY_LONGS];
-    private final long[] frame = new long[CAPACITY];
-    private final long[] seconds = new long[CAPACITY];
-    private final int[] nanos = new int[CAPACITY];
-    private final long[] answeredIn = new long[CAPACITY];
-    private final boolean[] severalResponses = new boolean[CAPACITY];
+    private final int mask;
+    private final long[] keys;
+    private final long[] frame;
+    private final long[] seconds;
+    private final int[] nanos;
+    private final long[] answeredIn;
+    private final boolean[] severalResponses;
 
     /** Frame number of the matched query after {@link #findQuery}. */
     long queryFrame;
     long querySeconds;
     int queryNanos;
+
+    /** A table of {@code capacity} slots, rounded up to a power of two. */
+    DnsTransactions(int capacity) {
+        int slots = Math.max(WAYS, Integer.highestOneBit(Math.max(1, capacity - 1)) << 1);
+        mask = slots - 1;
+        keys = new long[slots * KEY_LONGS];
+        frame = new long[slots];
+        seconds = new long[slots];
+        nanos = new int[slots];
+        answeredIn = new long[slots];
+        severalResponses = new boolean[slots];
+    }
+
+    /** How many queries the table holds. */
+    int capacity() {
+        return mask + 1;
+    }
 
     /**
      * Records a query. A query whose key is already waiting for its answer is a retransmission: the original
@@ -111,11 +127,11 @@ final class DnsTransactions {
     }
 
     /** The first slot of the set {@code key} belongs to. */
-    private static int set(long[] key) {
+    private int set(long[] key) {
         long h = 0;
         for (int i = 0; i < KEY_LONGS; i++) {
             h = (h ^ key[i]) * 0x9E3779B97F4A7C15L;
         }
-        return (int) (h ^ h >>> 29 ^ h >>> 47) & MASK & -WAYS;
+        return (int) (h ^ h >>> 29 ^ h >>> 47) & mask & -WAYS;
     }
 }

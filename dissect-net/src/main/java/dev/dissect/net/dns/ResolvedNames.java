@@ -11,21 +11,32 @@ import java.util.Map;
  *
  * <p><b>Lives in the session's store</b> ({@code store.state(ResolvedNames.class, ResolvedNames::new)}), filled by
  * the DNS dissector as responses are met, so only lookups earlier in the capture are known. <b>Bounded:</b> at most
- * {@link #MAX_ENTRIES} addresses, the oldest forgotten first; a later answer for an address replaces the earlier.
- * Not thread-safe.
+ * {@link #MAX_ENTRIES} addresses by default ({@link DnsLimits#MAX_RESOLVED_NAMES}), the oldest forgotten first; a
+ * later answer for an address replaces the earlier. Not thread-safe.
  *
  * @since 0.1
  */
 public final class ResolvedNames {
-    /** Addresses kept. */
+    /** Addresses kept by default. */
     public static final int MAX_ENTRIES = 65_536;
 
+    private final int maxEntries;
     private final Map<Key, String> byAddress = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, String> eldest) {
-            return size() > MAX_ENTRIES;
+            return size() > maxEntries;
         }
     };
+
+    /** A table of at most {@link #MAX_ENTRIES} addresses. */
+    public ResolvedNames() {
+        this(MAX_ENTRIES);
+    }
+
+    /** A table of at most {@code maxEntries} addresses. */
+    public ResolvedNames(int maxEntries) {
+        this.maxEntries = maxEntries;
+    }
 
     /** An address as a map key: 4 or 16 bytes. */
     private record Key(byte[] address) {

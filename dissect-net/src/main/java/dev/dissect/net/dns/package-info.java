@@ -42,7 +42,8 @@
  *   <li>{@code dns.retransmit_request_in}/{@code dns.retransmit_response_in} are not emitted.</li>
  *   <li>Recorded text values are pooled builders valid until the record is reset for the next frame, like the
  *       record's byte-valued fields (copy with {@code valueString}).</li>
- *   <li>Matching keeps at most {@code DnsTransactions.CAPACITY} open queries (four-way sets, the oldest gives way).</li>
+ *   <li>Matching keeps at most {@code DnsLimits.MAX_OPEN_QUERIES} open queries (four-way sets, the oldest gives
+ *       way).</li>
  * </ul>
  */
 package dev.dissect.net.dns;

@@ -18,12 +18,12 @@ import dev.dissect.net.reassembly.ReassemblyOptions;
  *
  * <p><b>No exception escapes {@link #dissect}.</b> Dissectors report bad bytes as diagnostics; a dissector that
  * throws anyway (a bug, typically in a plugin) is recorded as a {@link CoreFields#DISSECTOR_FAILED} diagnostic
- * and the rest of the frame is kept as data. <b>Depth is bounded</b> by {@link #MAX_LAYERS}; no dissector calls
- * another, so nothing recurses. <b>Nothing is allocated per frame</b> by the engine itself.
+ * and the rest of the frame is kept as data. <b>Depth is bounded</b> by {@link #MAX_LAYERS_LIMIT}; no dissector
+ * calls another, so nothing recurses. <b>Nothing is allocated per frame</b> by the engine itself.
  *
  * <p>The engine owns a {@link DissectionSession}: TCP flows, reassembly and defragmentation state, bounded by the
- * {@link ReassemblyOptions} it was made with. Frames must come in capture order; {@link #resetSession()} starts
- * over for another capture.
+ * {@link ReassemblyOptions} it was made with; dissectors' caps are its {@link Limits}, in every session's store.
+ * Frames must come in capture order; {@link #resetSession()} starts over for another capture.
  *
  * <p>{@link #trackSessions(boolean) trackSessions(false)} dissects every frame on its own, as gopacket's
  * DecodingLayerParser does: no flows, {@code tcp.stream}, sequence analysis, reassembly, defragmentation or DNS
@@ -32,8 +32,15 @@ import dev.dissect.net.reassembly.ReassemblyOptions;
  * <p>Not thread-safe: use one engine per thread (they are cheap once the registry is loaded).
  */
 public final class DissectionEngine {
-    /** Layers dissected per frame at most; the rest is data with a {@link CoreFields#DEPTH_LIMIT} diagnostic. */
+    /** Layers dissected per frame at most, by default; the rest is data with a {@link CoreFields#DEPTH_LIMIT}. */
     public static final int MAX_LAYERS = 128;
+
+    /**
+     * Dissector calls per frame ({@link #MAX_LAYERS} by default). Every nesting (VLAN tags, IP in IP, IPv6
+     * extension headers, tunnels) is one call per level, so this bounds the depth of any frame.
+     */
+    public static final Limit MAX_LAYERS_LIMIT = Limit.of("frame.max_layers",
+            "dissector calls per frame (nesting depth)", MAX_LAYERS, 1, 65_536);
 
     /** The table link-layer dissectors register in, keyed by pcap link type. */
     public static final String LINK_TYPE_TABLE = "frame.encap_type";
@@ -45,6 +52,8 @@ public final class DissectionEngine {
     private Context context = sessionful;
     private final Dissector data = new DataDissector();
     private final ReassemblyOptions options;
+    private final Limits limits;
+    private final int maxLayers;
     private DissectionSession session;
 
     public DissectionEngine(DissectorRegistry registry) {
@@ -52,9 +61,16 @@ public final class DissectionEngine {
     }
 
     public DissectionEngine(DissectorRegistry registry, ReassemblyOptions options) {
+        this(registry, options, Limits.defaults());
+    }
+
+    /** An engine with these reassembly limits and dissector caps (docs/limits.md lists both). */
+    public DissectionEngine(DissectorRegistry registry, ReassemblyOptions options, Limits limits) {
         this.registry = registry;
         this.options = options;
-        this.session = new DissectionSession(options);
+        this.limits = limits;
+        this.maxLayers = limits.getInt(MAX_LAYERS_LIMIT);
+        this.session = newSession(new SessionStore());
         this.linkTypes = registry.tableImpl(LINK_TYPE_TABLE);
         registry.protocol(CoreFields.FRAME, CoreFields.FRAME_FIELDS);
         registry.protocol(CoreFields.DATA, CoreFields.DATA_DATA, CoreFields.DATA_LEN);
@@ -86,9 +102,24 @@ public final class DissectionEngine {
 
     /** An engine with every dissector on the class path and these reassembly limits. */
     public static DissectionEngine withDefaults(ReassemblyOptions options) {
+        return withDefaults(options, Limits.defaults());
+    }
+
+    /** An engine with every dissector on the class path, these reassembly limits and these dissector caps. */
+    public static DissectionEngine withDefaults(ReassemblyOptions options, Limits limits) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return new DissectionEngine(DissectorRegistry.load(loader != null ? loader : DissectionEngine.class.getClassLoader()),
-                options);
+                options, limits);
+    }
+
+    /** The dissectors' caps this engine was made with; every session's store holds them too. */
+    public Limits limits() {
+        return limits;
+    }
+
+    private DissectionSession newSession(SessionStore store) {
+        store.state(Limits.class, () -> limits);
+        return new DissectionSession(options, store);
     }
 
     /** The state kept from frame to frame (flows, fragments, counters). */
@@ -98,7 +129,7 @@ public final class DissectionEngine {
 
     /** Forgets every flow and fragment: the next frame starts a new capture. */
     public void resetSession() {
-        session = new DissectionSession(options);
+        session = newSession(new SessionStore());
     }
 
     /**
@@ -108,7 +139,7 @@ public final class DissectionEngine {
      * pass's output is meant to be ignored (record no fields and no info for speed).
      */
     public void beginFirstPass() {
-        session = new DissectionSession(options, new SessionStore(SessionStore.Pass.FIRST, null));
+        session = newSession(new SessionStore(SessionStore.Pass.FIRST, null));
     }
 
     /**
@@ -121,7 +152,7 @@ public final class DissectionEngine {
         if (first.pass() != SessionStore.Pass.FIRST) {
             throw new IllegalStateException("beginSecondPass() without beginFirstPass(): " + first.pass());
         }
-        session = new DissectionSession(options, new SessionStore(SessionStore.Pass.SECOND, first));
+        session = newSession(new SessionStore(SessionStore.Pass.SECOND, first));
     }
 
     public DissectorRegistry registry() {
@@ -156,7 +187,7 @@ public final class DissectionEngine {
         Context ctx = context;
         Dissector current = first;
         for (int depth = 0; ; depth++) {
-            if (depth == MAX_LAYERS) {
+            if (depth == maxLayers) {
                 out.diagnose(CoreFields.DEPTH_LIMIT, offset, length, null);
                 current = data;
             }

@@ -9,22 +9,34 @@ import java.util.Arrays;
  * pass, read by the second ({@code dns.response_in}, {@code *.reassembled_in}).
  *
  * <p>An open-addressing table of primitives: no object per entry. It grows with the capture (tshark keeps every
- * transaction and reassembly too) up to {@link #MAX_ENTRIES}; past that, further links are not kept and their
- * frames show no such field. Tags are cut to {@link #TAG_BITS} bits. Not thread-safe.
+ * transaction and reassembly too) up to a maximum; past that, further links are not kept and their frames show no
+ * such field. Tags are cut to {@link #TAG_BITS} bits. Not thread-safe.
  */
 public final class FrameLinks {
     /** Bits of a tag that are kept. */
     public static final int TAG_BITS = 24;
-    /** Links kept at most (about 400 MB of table at the limit). */
+    /** Links kept at most by default (about 400 MB of table at the limit). */
     static final int MAX_ENTRIES = 1 << 24;
+
+    private final int maxEntries;
 
     private long[] keys = new long[1024];
     private long[] values = new long[1024];
     private int size;
 
+    /** A table of at most {@link #MAX_ENTRIES} links. */
+    public FrameLinks() {
+        this(MAX_ENTRIES);
+    }
+
+    /** A table of at most {@code maxEntries} links (a cap such as {@code dns.max_response_matches}). */
+    public FrameLinks(int maxEntries) {
+        this.maxEntries = maxEntries;
+    }
+
     /** Remembers that {@code tag} in {@code frame} leads to {@code later}, unless it already leads elsewhere. */
     public void putIfAbsent(long frame, long tag, long later) {
-        if (size >= MAX_ENTRIES) {
+        if (size >= maxEntries) {
             return;
         }
         long key = key(frame, tag);

@@ -135,7 +135,8 @@ class CaptureRoundTripProperties {
         try {
             Files.write(path, file);
             CaptureSource mapped = Captures.open(path, window);
-            return List.of(mapped, Captures.open(new LoopbackCapturesTest.OneByteInputStream(file)));
+            return List.of(mapped, Captures.open(new LoopbackCapturesTest.OneByteInputStream(file)),
+                    Captures.open(LoopbackCapturesTest.inMemory(file, window % 2 == 0)));
         } finally {
             // The mapping keeps the bytes readable after the name is gone (POSIX).
             Files.delete(path);

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
@@ -125,6 +126,42 @@ class LoopbackCapturesTest {
     void oneByteStreamMatchesTshark(String name) throws Exception {
         byte[] bytes = Files.readAllBytes(resource(name));
         assertEquals(expected(name), FrameLines.all(Captures.open(new OneByteInputStream(bytes))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lo-udp-tcp-us.pcap", "lo-udp-tcp-ns.pcap", "lo-two-interfaces.pcapng"})
+    void heapAndDirectBuffersMatchTshark(String name) throws Exception {
+        byte[] bytes = Files.readAllBytes(resource(name));
+        for (boolean direct : new boolean[] {false, true}) {
+            ByteBuffer buffer = inMemory(bytes, direct);
+            assertEquals(expected(name), FrameLines.all(Captures.open(buffer)), direct ? "direct" : "heap");
+            assertEquals(JUNK.length, buffer.position(), "the caller's position is left alone");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lo-udp-tcp-us.pcap", "lo-udp-tcp-ns.pcap", "lo-two-interfaces.pcapng"})
+    void gzipBufferMatchesTshark(String name) throws Exception {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(Files.readAllBytes(resource(name)));
+        }
+        ByteBuffer buffer = inMemory(gz.toByteArray(), true);
+        assertEquals(expected(name), FrameLines.all(Captures.open(buffer)));
+        assertEquals(JUNK.length, buffer.position(), "the caller's position is left alone");
+    }
+
+    private static final byte[] JUNK = {(byte) 0xA1, (byte) 0xB2, (byte) 0xC3};
+
+    /**
+     * {@code capture} in a buffer between junk bytes (a pcap magic's start before, more after the limit), so a
+     * reader that ignored the position or limit would fail.
+     */
+    static ByteBuffer inMemory(byte[] capture, boolean direct) {
+        ByteBuffer b = direct ? ByteBuffer.allocateDirect(capture.length + 2 * JUNK.length)
+                : ByteBuffer.allocate(capture.length + 2 * JUNK.length);
+        b.put(JUNK).put(capture).put(JUNK);
+        return b.position(JUNK.length).limit(JUNK.length + capture.length);
     }
 
     @ParameterizedTest

@@ -51,6 +51,8 @@ class TruncationTest {
             check(all, () -> Captures.open(file), cut, expectedOffset, clean);
             check(all, () -> Captures.open(file, 256), cut, expectedOffset, clean);
             check(all, () -> Captures.open(new ByteArrayInputStream(prefix)), cut, expectedOffset, clean);
+            check(all, () -> Captures.open(LoopbackCapturesTest.inMemory(prefix, false)), cut, expectedOffset, clean);
+            check(all, () -> Captures.open(LoopbackCapturesTest.inMemory(prefix, true)), cut, expectedOffset, clean);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.dissect.net.dns;
 import dev.dissect.api.dissection.Dissection;
 import dev.dissect.api.frame.LinkType;
 import dev.dissect.net.engine.DissectionEngine;
+import dev.dissect.net.engine.Limits;
+import dev.dissect.net.reassembly.ReassemblyOptions;
 import dev.dissect.testkit.Packets;
 import dev.dissect.testkit.TestFrame;
 import java.util.ArrayList;
@@ -13,7 +15,16 @@ final class DnsFrames {
     static final int CLIENT = Packets.ipv4Address("192.168.1.2");
     static final int SERVER = Packets.ipv4Address("192.168.1.1");
 
-    private final DissectionEngine engine = DissectionEngine.withDefaults();
+    private final DissectionEngine engine;
+
+    DnsFrames() {
+        this(Limits.defaults());
+    }
+
+    /** Frames dissected by an engine with these caps. */
+    DnsFrames(Limits limits) {
+        engine = DissectionEngine.withDefaults(ReassemblyOptions.defaults(), limits);
+    }
 
     static byte[] udp(int src, int dst, int srcPort, int dstPort, byte[] message) {
         return Packets.ethernet(0x001122334455L, 0x66778899aabbL, 0x0800,

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dissect.api.dissection.Dissection;
 import dev.dissect.api.frame.LinkType;
+import dev.dissect.net.reassembly.ReassemblyOptions;
 import dev.dissect.testkit.Packets;
+import dev.dissect.testkit.TestFrame;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -155,18 +157,41 @@ class MalformedInputTest {
 
     @Test
     void deepVlanNestingIsBounded() {
+        Dissection d = Frames.ethernet(vlans(10_000));
+        assertTrue(Frames.diagnostics(d).contains("frame.depth_limit"));
+        assertEquals(DissectionEngine.MAX_LAYERS - 1, vlanLayers(d)); // Ethernet, then one dissector call per tag
+        assertEquals("data", d.layerProtocol(d.layerCount() - 1).filterName());
+    }
+
+    @Test
+    void aLoweredLayerCapStopsSooner() {
+        DissectionEngine engine = DissectionEngine.withDefaults(ReassemblyOptions.defaults(),
+                Limits.defaults().with(DissectionEngine.MAX_LAYERS_LIMIT, 5));
+        Dissection d = new Dissection();
+        byte[] frame = vlans(10);
+        engine.dissect(TestFrame.of(LinkType.ETHERNET, frame), d);
+        assertTrue(Frames.diagnostics(d).contains("frame.depth_limit"));
+        assertEquals(4, vlanLayers(d));
+        engine.resetSession();
+        engine.dissect(TestFrame.of(LinkType.ETHERNET, frame), d);
+        assertEquals(4, vlanLayers(d), "a new session keeps the engine's limits");
+    }
+
+    /** An Ethernet frame of {@code tags} nested 802.1Q tags. */
+    private static byte[] vlans(int tags) {
         byte[] payload = new byte[0];
-        for (int i = 0; i < 10_000; i++) {
+        for (int i = 0; i < tags; i++) {
             payload = Packets.vlanTag(0, 0, i & 0xFFF, 0x8100, payload);
         }
-        Dissection d = Frames.ethernet(Packets.ethernet(1, 2, 0x8100, payload));
-        assertTrue(Frames.diagnostics(d).contains("frame.depth_limit"));
+        return Packets.ethernet(1, 2, 0x8100, payload);
+    }
+
+    private static int vlanLayers(Dissection d) {
         int vlans = 0;
         for (int i = 0; i < d.layerCount(); i++) {
             vlans += d.layerProtocol(i).filterName().equals("vlan") ? 1 : 0;
         }
-        assertEquals(DissectionEngine.MAX_LAYERS - 1, vlans); // Ethernet, then one dissector call per tag
-        assertEquals("data", d.layerProtocol(d.layerCount() - 1).filterName());
+        return vlans;
     }
 
     @Test

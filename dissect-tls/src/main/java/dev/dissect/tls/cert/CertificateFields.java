@@ -9,6 +9,8 @@ import dev.dissect.api.field.FieldDef;
 import dev.dissect.api.field.FieldType;
 import dev.dissect.api.field.Protocol;
 import dev.dissect.net.engine.CoreFields;
+import dev.dissect.net.engine.Limits;
+import dev.dissect.tls.handshake.CertificateSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -177,6 +179,19 @@ public final class CertificateFields {
     private static final DateTimeFormatter TSHARK_UTC =
             DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    /** The TLS dissector's call site for these fields, with the session's caps. */
+    public static final CertificateSink SINK = new CertificateSink() {
+        @Override
+        public void add(Dissection tree, ByteView data, int offset, int length) {
+            CertificateFields.add(tree, data, offset, length);
+        }
+
+        @Override
+        public void add(Dissection tree, ByteView data, int offset, int length, Limits limits) {
+            CertificateFields.add(tree, data, offset, length, limits);
+        }
+    };
+
     private CertificateFields() {
     }
 
@@ -195,12 +210,17 @@ public final class CertificateFields {
      *         {@link #MALFORMED} was reported on {@code [offset, offset + length)})
      */
     public static ParsedCertificate add(Dissection tree, ByteView data, int offset, int length) {
+        return add(tree, data, offset, length, Limits.defaults());
+    }
+
+    /** {@link #add(Dissection, ByteView, int, int)} within the session's {@code x509.*} caps. */
+    public static ParsedCertificate add(Dissection tree, ByteView data, int offset, int length, Limits limits) {
         if (!tree.records(CoreFields.FRAME_PROTOCOLS) && !tree.recordsAny(ALL)) {
             return null;
         }
         ParsedCertificate cert;
         try {
-            cert = ParsedCertificate.parse(data.toArray(offset, length));
+            cert = ParsedCertificate.parse(data.toArray(offset, length), 0, length, limits);
         } catch (CertificateParseException e) {
             tree.diagnose(MALFORMED, offset, length, e.getMessage());
             return null;

@@ -31,7 +31,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * <p><b>Never touches the network</b> unless a {@link RevocationFetcher} is installed. <b>Never throws on bad
  * input:</b> unreadable certificates, garbage OCSP responses and broken chains become checks that fail.
  * <b>Bounded:</b> paths of at most {@value #MAX_PATH} certificates and at most {@value #MAX_SIGNATURE_CHECKS}
- * signature verifications per chain. <b>Thread-safe</b> once built.
+ * signature verifications per chain by default ({@link Builder#maxPathLength}, {@link Builder#maxSignatureChecks};
+ * {@code x509.max_path_length} and {@code x509.max_signature_checks}). <b>Thread-safe</b> once built.
  *
  * <h2>How the path is found, and why not with {@code CertPathBuilder}</h2>
  * We build the path ourselves, as browsers do: from the leaf, look for an issuer (same name as the certificate's
@@ -68,9 +69,9 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * @since 0.1
  */
 public final class CertificateValidator {
-    /** The longest path tried, trust anchor included. */
+    /** The longest path tried by default, trust anchor included. */
     public static final int MAX_PATH = 10;
-    /** Signature verifications allowed while building one path. */
+    /** Signature verifications allowed by default while building one path. */
     public static final int MAX_SIGNATURE_CHECKS = 200;
 
     private static final Provider BC = new BouncyCastleProvider();
@@ -86,8 +87,12 @@ public final class CertificateValidator {
     private final RevocationChecker revocation;
     private final boolean commonNameFallback;
     private final boolean requireRevocationInfo;
+    private final int maxPath;
+    private final int maxSignatureChecks;
 
     private CertificateValidator(Builder b) {
+        this.maxPath = b.maxPath;
+        this.maxSignatureChecks = b.maxSignatureChecks;
         this.trust = b.trust != null ? b.trust : TrustStore.jdkDefault();
         this.extraIntermediates = List.copyOf(b.extraIntermediates);
         this.revocation = new RevocationChecker(b.crls, b.fetcher);
@@ -224,7 +229,7 @@ public final class CertificateValidator {
                     }
                 }
             }
-            if (path.size() < MAX_PATH - 1) {
+            if (path.size() < maxPath - 1) {
                 for (Node c : pool) {
                     if (!c.x509.getSubjectX500Principal().equals(cur.x509.getIssuerX500Principal())
                             || path.contains(c)) {
@@ -255,10 +260,10 @@ public final class CertificateValidator {
                 failureMessage = "self-signed certificate not in the trust store (untrusted root)";
             } else if (named) {
                 failure = Outcome.FAIL;
-                failureMessage = signatureChecks >= MAX_SIGNATURE_CHECKS
-                        ? "gave up after " + MAX_SIGNATURE_CHECKS + " signature checks"
+                failureMessage = signatureChecks >= maxSignatureChecks
+                        ? "gave up after " + maxSignatureChecks + " signature checks"
                         : "signature does not verify with the key of any certificate named " + cur.parsed.issuer()
-                                + (path.size() >= MAX_PATH - 1 ? " (or the path is longer than " + MAX_PATH + ")" : "");
+                                + (path.size() >= maxPath - 1 ? " (or the path is longer than " + maxPath + ")" : "");
             } else {
                 failure = Outcome.UNKNOWN;
                 failureMessage = "issuer " + cur.parsed.issuer() + " was not sent and is not trusted (missing "
@@ -267,7 +272,7 @@ public final class CertificateValidator {
         }
 
         private boolean verifies(X509Certificate subject, X509Certificate issuer) {
-            if (signatureChecks++ >= MAX_SIGNATURE_CHECKS) {
+            if (signatureChecks++ >= maxSignatureChecks) {
                 return false;
             }
             try {
@@ -457,8 +462,28 @@ public final class CertificateValidator {
         private RevocationFetcher fetcher;
         private boolean commonNameFallback;
         private boolean requireRevocationInfo;
+        private int maxPath = MAX_PATH;
+        private int maxSignatureChecks = MAX_SIGNATURE_CHECKS;
 
         private Builder() {
+        }
+
+        /** The longest path tried, trust anchor included ({@value #MAX_PATH} by default; one recursion per step). */
+        public Builder maxPathLength(int certificates) {
+            if (certificates < 2 || certificates > 64) {
+                throw new IllegalArgumentException("path length " + certificates + " outside 2..64");
+            }
+            this.maxPath = certificates;
+            return this;
+        }
+
+        /** Signature verifications allowed while building one path ({@value #MAX_SIGNATURE_CHECKS} by default). */
+        public Builder maxSignatureChecks(int checks) {
+            if (checks < 1) {
+                throw new IllegalArgumentException("signature checks " + checks + " < 1");
+            }
+            this.maxSignatureChecks = checks;
+            return this;
         }
 
         public Builder trustStore(TrustStore store) {

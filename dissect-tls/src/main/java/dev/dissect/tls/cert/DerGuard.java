@@ -7,7 +7,8 @@ package dev.dissect.tls.cert;
  * <p><b>This is not an ASN.1 parser.</b> It reads tag and length octets only, with an explicit stack, so it cannot
  * overflow the Java stack however deep the input nests. bcprov's {@code ASN1InputStream} bounds lengths (its
  * {@code limit}) but recurses once per constructed level with no depth limit: 10,000 nested SEQUENCEs end in a
- * {@link StackOverflowError}. After this guard says yes, bcprov parses at most {@link #MAX_DEPTH} levels.
+ * {@link StackOverflowError}. After this guard says yes, bcprov parses at most {@link #MAX_DEPTH} levels (or the
+ * session's {@code x509.max_der_depth}, itself at most 256).
  *
  * <pre>
  * identifier  length            contents
@@ -18,9 +19,9 @@ package dev.dissect.tls.cert;
  * </pre>
  */
 final class DerGuard {
-    /** Deepest nesting accepted. Real certificates nest about 10 deep (a name inside an extension inside TBS). */
+    /** Deepest nesting accepted by default. Real certificates nest about 10 deep (a name in an extension in TBS). */
     static final int MAX_DEPTH = 32;
-    /** Largest certificate accepted. Real ones are a few KiB; TLS 1.2 allows 16 MiB in a message, we do not. */
+    /** Largest certificate accepted by default. Real ones are a few KiB; TLS 1.2 allows 16 MiB in a message. */
     static final int MAX_LENGTH = 64 * 1024;
 
     private DerGuard() {
@@ -33,10 +34,15 @@ final class DerGuard {
      * @return null if acceptable, else why not
      */
     static String check(byte[] der, int length) {
-        if (length > MAX_LENGTH) {
-            return "certificate of " + length + " bytes > limit of " + MAX_LENGTH;
+        return check(der, length, MAX_LENGTH, MAX_DEPTH);
+    }
+
+    /** {@link #check(byte[], int)} with other caps ({@code x509.max_der_size}, {@code x509.max_der_depth}). */
+    static String check(byte[] der, int length, int maxLength, int maxDepth) {
+        if (length > maxLength) {
+            return "certificate of " + length + " bytes > limit of " + maxLength;
         }
-        int[] ends = new int[MAX_DEPTH + 1];
+        int[] ends = new int[maxDepth + 1];
         int depth = 0;
         ends[0] = length;
         int pos = 0;
@@ -85,8 +91,8 @@ final class DerGuard {
                 return "length " + len + " at offset " + pos + " runs past its container (" + (end - pos) + " bytes)";
             }
             if ((tag & 0x20) != 0) {
-                if (depth == MAX_DEPTH) {
-                    return "nested deeper than " + MAX_DEPTH + " levels at offset " + pos;
+                if (depth == maxDepth) {
+                    return "nested deeper than " + maxDepth + " levels at offset " + pos;
                 }
                 ends[++depth] = (int) (pos + len);
             } else {

@@ -1,5 +1,7 @@
 package dev.dissect.tls.cert;
 
+import dev.dissect.net.engine.Limits;
+import dev.dissect.tls.TlsLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -80,8 +82,18 @@ public final class ParsedCertificate {
 
     /** Parses {@code der[offset, offset + length)}; see {@link #parse(byte[])}. */
     public static ParsedCertificate parse(byte[] der, int offset, int length) throws CertificateParseException {
+        return parse(der, offset, length, Limits.defaults());
+    }
+
+    /**
+     * Parses {@code der[offset, offset + length)} within {@code limits}' {@code x509.max_der_size} and
+     * {@code x509.max_der_depth}; see {@link #parse(byte[])}.
+     */
+    public static ParsedCertificate parse(byte[] der, int offset, int length, Limits limits)
+            throws CertificateParseException {
         byte[] copy = Arrays.copyOfRange(der, offset, offset + length);
-        String refused = DerGuard.check(copy, copy.length);
+        String refused = DerGuard.check(copy, copy.length, limits.getInt(TlsLimits.MAX_DER_SIZE),
+                limits.getInt(TlsLimits.MAX_DER_DEPTH));
         if (refused != null) {
             throw new CertificateParseException(refused, null);
         }

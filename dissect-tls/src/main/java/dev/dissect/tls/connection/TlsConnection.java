@@ -1,6 +1,8 @@
 package dev.dissect.tls.connection;
 
 import dev.dissect.api.flow.FlowKey;
+import dev.dissect.net.engine.Limits;
+import dev.dissect.tls.TlsLimits;
 import dev.dissect.tls.cert.ChainVerdict;
 import dev.dissect.tls.decrypt.FinishedCheck;
 import dev.dissect.tls.fingerprint.HelloFingerprints;
@@ -16,17 +18,22 @@ import java.util.List;
  * <p><b>Filled in by the TLS dissector as the capture is read</b>; read it after a pass through
  * {@link TlsConnections}. Values not seen (yet) are null, empty or -1. <b>Memory is bounded:</b> at most
  * {@link #MAX_CERTIFICATES} certificates of at most {@link #MAX_CERTIFICATE_BYTES} each and
- * {@link #MAX_EVENTS} timeline entries are kept; {@link #truncated()} says whether anything was left out.
+ * {@link #MAX_EVENTS} timeline entries are kept by default (the session's {@code tls.max_chain_certificates},
+ * {@code tls.max_chain_certificate_size} and {@code tls.max_connection_events}); {@link #truncated()} says whether anything was left out.
  *
  * <p>The {@code record*} and {@code set*} methods are for the dissector. Not thread-safe.
  */
 public final class TlsConnection {
-    /** Certificates kept per connection (the server's chain, then the client's). */
+    /** Certificates kept per connection by default (the server's chain, then the client's). */
     public static final int MAX_CERTIFICATES = 16;
-    /** Longest certificate kept, in bytes. */
+    /** Longest certificate kept by default, in bytes. */
     public static final int MAX_CERTIFICATE_BYTES = 64 * 1024;
-    /** Timeline entries kept. */
+    /** Timeline entries kept by default. */
     public static final int MAX_EVENTS = 256;
+
+    private final int maxCertificates;
+    private final int maxCertificateBytes;
+    private final int maxEvents;
 
     private final long streamIndex;
     private final FlowKey flow;
@@ -64,11 +71,20 @@ public final class TlsConnection {
     private boolean truncated;
 
     public TlsConnection(long streamIndex, FlowKey flow, long firstFrame, long startSecond, int startNanos) {
+        this(streamIndex, flow, firstFrame, startSecond, startNanos, Limits.defaults());
+    }
+
+    /** A connection that keeps what {@code limits}' {@code tls.max_chain_*} and events caps allow. */
+    public TlsConnection(long streamIndex, FlowKey flow, long firstFrame, long startSecond, int startNanos,
+                         Limits limits) {
         this.streamIndex = streamIndex;
         this.flow = flow;
         this.firstFrame = firstFrame;
         this.startSecond = startSecond;
         this.startNanos = startNanos;
+        this.maxCertificates = limits.getInt(TlsLimits.MAX_CHAIN_CERTIFICATES);
+        this.maxCertificateBytes = limits.getInt(TlsLimits.MAX_CHAIN_CERTIFICATE_SIZE);
+        this.maxEvents = limits.getInt(TlsLimits.MAX_CONNECTION_EVENTS);
     }
 
     /** The connection's {@code tcp.stream}. */
@@ -342,7 +358,7 @@ public final class TlsConnection {
         if (fromServer) {
             serverCertificateSeen = true;
         }
-        if (certificates.size() >= MAX_CERTIFICATES || der.length > MAX_CERTIFICATE_BYTES) {
+        if (certificates.size() >= maxCertificates || der.length > maxCertificateBytes) {
             truncated = true;
             return;
         }
@@ -381,7 +397,7 @@ public final class TlsConnection {
 
     /** True if another certificate would be kept (so the dissector copies only then). */
     public boolean wantsCertificate(int length) {
-        return certificates.size() < MAX_CERTIFICATES && length <= MAX_CERTIFICATE_BYTES;
+        return certificates.size() < maxCertificates && length <= maxCertificateBytes;
     }
 
     /** Notes a certificate that was not kept (over the caps). */
@@ -403,7 +419,7 @@ public final class TlsConnection {
     }
 
     public void recordAlert(TlsAlert alert) {
-        if (alerts.size() < MAX_EVENTS) {
+        if (alerts.size() < maxEvents) {
             alerts.add(alert);
         } else {
             truncated = true;
@@ -412,7 +428,7 @@ public final class TlsConnection {
 
     /** Adds a timeline entry for {@code frame} at epoch time {@code second}.{@code nanos}. */
     public void recordEvent(long frame, long second, int nanos, boolean fromServer, String message) {
-        if (timeline.size() >= MAX_EVENTS) {
+        if (timeline.size() >= maxEvents) {
             truncated = true;
             return;
         }

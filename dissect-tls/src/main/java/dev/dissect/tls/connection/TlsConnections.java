@@ -1,6 +1,8 @@
 package dev.dissect.tls.connection;
 
 import dev.dissect.net.engine.DissectionSession;
+import dev.dissect.net.engine.Limits;
+import dev.dissect.tls.TlsLimits;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,9 +38,15 @@ public final class TlsConnections {
         this.maxConnections = maxConnections;
     }
 
-    /** The session's registry, made on first use. Never null. */
+    /** A registry of at most {@code tls.max_connections} of {@code limits}. */
+    public TlsConnections(Limits limits) {
+        this(limits.getInt(TlsLimits.MAX_CONNECTIONS));
+    }
+
+    /** The session's registry, made on first use within the session's caps. Never null. */
     public static TlsConnections of(DissectionSession session) {
-        return session.store().state(TlsConnections.class, TlsConnections::new);
+        return session.store().state(TlsConnections.class,
+                () -> new TlsConnections(Limits.of(session.store())));
     }
 
     /** Adds a new connection; returns false (and counts it) once the cap is reached. */

@@ -12,14 +12,17 @@ import java.util.Map;
  * master secrets learned while reading it, remembered by session id and session ticket so that resumed TLS 1.2
  * sessions decrypt too (RFC 5246 section 7.3, RFC 5077).
  *
- * <p><b>Memory is bounded:</b> at most {@link #MAX_REMEMBERED} sessions are remembered, the oldest forgotten first.
+ * <p><b>Memory is bounded:</b> at most {@link #MAX_REMEMBERED} sessions (by default; the session's
+ * {@code tls.max_remembered_sessions}) are remembered, the oldest forgotten first.
  * One per capture (it belongs in the dissection session, never in a static). Not thread-safe.
  *
  * @since 0.1
  */
 public final class TlsKeyring {
-    /** Sessions remembered for resumption, by id and by ticket together. */
+    /** Sessions remembered for resumption by default, by id and by ticket together. */
     public static final int MAX_REMEMBERED = 16_384;
+
+    private final int maxRemembered;
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -28,12 +31,23 @@ public final class TlsKeyring {
     private final Map<String, byte[]> sessions = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-            return size() > MAX_REMEMBERED;
+            return size() > maxRemembered;
         }
     };
 
     /** An empty keyring. */
     public TlsKeyring() {
+        this(MAX_REMEMBERED);
+    }
+
+    /** An empty keyring that remembers at most {@code maxRemembered} sessions. */
+    public TlsKeyring(int maxRemembered) {
+        this.maxRemembered = maxRemembered;
+    }
+
+    /** How many sessions are remembered at most. */
+    public int maxRemembered() {
+        return maxRemembered;
     }
 
     /** The key log; add text to it as key files are read or Decryption Secrets Blocks are met. Never null. */

@@ -2,6 +2,7 @@ package dev.dissect.tls.handshake;
 
 import dev.dissect.api.buffer.ByteView;
 import dev.dissect.api.dissection.Dissection;
+import dev.dissect.net.engine.Limits;
 
 /**
  * Where each DER certificate of a Certificate message goes after {@code tls.handshake.certificate} was recorded:
@@ -20,4 +21,12 @@ public interface CertificateSink {
 
     /** Dissects one DER certificate into {@code tree} (the current frame's record, inside the tls layer). */
     void add(Dissection tree, ByteView data, int offset, int length);
+
+    /**
+     * {@link #add(Dissection, ByteView, int, int)} within the session's caps (a DER size and depth); the TLS
+     * dissector calls this one. The default ignores the caps.
+     */
+    default void add(Dissection tree, ByteView data, int offset, int length, Limits limits) {
+        add(tree, data, offset, length);
+    }
 }

@@ -385,7 +385,7 @@ public final class HandshakeDissector {
             }
             tree.add(CERTIFICATE_LENGTH, d, certOffset - 3, 3, certLength);
             tree.addBytes(CERTIFICATE, d, certOffset, certLength);
-            certificates.add(tree, d, certOffset, certLength);
+            certificates.add(tree, d, certOffset, certLength, session.limits());
             if (c.wantsCertificate(certLength)) {
                 byte[] der = d.toArray(certOffset, certLength);
                 c.addCertificate(der, fromServer);

@@ -9,13 +9,16 @@ import java.util.Arrays;
  * messages MAY be coalesced into a single TLSPlaintext record or fragmented across several records").
  *
  * <p><b>Records holding whole messages are not copied</b>: only the unfinished tail of a record is kept here.
- * <b>Memory is bounded</b> by {@link #MAX_MESSAGE}: a message that claims more is reported and dropped.
+ * <b>Memory is bounded</b> by {@link #maxMessage()} ({@link #MAX_MESSAGE} by default,
+ * {@code tls.max_handshake_size}): a message that claims more is reported and dropped.
  * One per direction, in the flow's state; not thread-safe.
  */
 public final class HandshakeReassembler {
-    /** Largest handshake message reassembled (header included): big enough for long certificate chains. */
+    /** Largest handshake message reassembled by default (header included): big enough for long chains. */
     public static final int MAX_MESSAGE = 256 * 1024;
     private static final int HEADER_LENGTH = 4;
+
+    private final int maxMessage;
 
     private byte[] pending = new byte[0];
     private int pendingLength;
@@ -23,6 +26,21 @@ public final class HandshakeReassembler {
     private final ByteView lent = new ByteView();
     private ByteBuffer pendingBuffer = ByteBuffer.wrap(pending);
     private long bytesCopied;
+
+    /** A reassembler of messages up to {@link #MAX_MESSAGE} bytes. */
+    public HandshakeReassembler() {
+        this(MAX_MESSAGE);
+    }
+
+    /** A reassembler of messages up to {@code maxMessage} bytes, header included. */
+    public HandshakeReassembler(int maxMessage) {
+        this.maxMessage = maxMessage;
+    }
+
+    /** The longest message reassembled, header included; a longer one is reported and not held. */
+    public int maxMessage() {
+        return maxMessage;
+    }
 
     /** Bytes held from earlier records. */
     public int pendingLength() {
@@ -46,7 +64,7 @@ public final class HandshakeReassembler {
     /**
      * Appends {@code [offset, offset + length)} to the held bytes and returns all of them; nothing is held any more
      * until {@link #keep} is called. If they hold a whole message (or a header claiming more than
-     * {@link #MAX_MESSAGE}), the view is a new array that stays valid after this call (fields recorded from it point
+     * {@link #maxMessage()}), the view is a new array that stays valid after this call (fields recorded from it point
      * into it). Otherwise the view lends the held bytes without copying them: record nothing from it, and hand it
      * back to {@link #keep}.
      */
@@ -70,7 +88,7 @@ public final class HandshakeReassembler {
             return false;
         }
         int total = HEADER_LENGTH + ((pending[1] & 0xFF) << 16 | (pending[2] & 0xFF) << 8 | (pending[3] & 0xFF));
-        return total > MAX_MESSAGE || total <= held;
+        return total > maxMessage || total <= held;
     }
 
     /** Holds {@code [offset, offset + length)} (an unfinished message) for the next record. */
@@ -88,7 +106,7 @@ public final class HandshakeReassembler {
     /** Room for {@code needed} bytes, keeping the held ones. */
     private void ensureCapacity(int needed) {
         if (pending.length < needed) {
-            pending = Arrays.copyOf(pending, Math.max(needed, Math.min(MAX_MESSAGE, pending.length * 2)));
+            pending = Arrays.copyOf(pending, Math.max(needed, Math.min(maxMessage, pending.length * 2)));
             bytesCopied += pendingLength;
             pendingBuffer = ByteBuffer.wrap(pending);
         }

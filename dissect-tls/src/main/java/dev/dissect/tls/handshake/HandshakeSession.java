@@ -1,5 +1,6 @@
 package dev.dissect.tls.handshake;
 
+import dev.dissect.net.engine.Limits;
 import dev.dissect.tls.cert.ServerChain;
 import dev.dissect.tls.connection.TlsConnection;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ public final class HandshakeSession {
     public static final int KEX_DHE = 2;
 
     private final TlsConnection connection;
+    private final Limits limits;
     int version = -1;
     int kex = KEX_RSA;
     boolean serverHelloSeen;
@@ -31,7 +33,18 @@ public final class HandshakeSession {
     private final Map<Integer, byte[]> chainStaples = new HashMap<>(2);
 
     public HandshakeSession(TlsConnection connection) {
+        this(connection, Limits.defaults());
+    }
+
+    /** A session whose certificates are parsed within {@code limits}' {@code x509.*} caps. */
+    public HandshakeSession(TlsConnection connection, Limits limits) {
         this.connection = connection;
+        this.limits = limits;
+    }
+
+    /** The caps this connection's messages are dissected within. Never null. */
+    public Limits limits() {
+        return limits;
     }
 
     /** The connection summary being filled in. Never null. */

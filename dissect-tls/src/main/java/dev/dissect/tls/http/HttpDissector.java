@@ -12,6 +12,7 @@ import dev.dissect.api.stream.StreamContext;
 import dev.dissect.api.stream.StreamDirection;
 import dev.dissect.api.stream.HeuristicStreamDissector;
 import dev.dissect.net.engine.CoreFields;
+import dev.dissect.net.engine.Limits;
 import dev.dissect.tls.cert.CertificateFields;
 import dev.dissect.tls.http2.Http2Dissector;
 import java.util.ArrayDeque;
@@ -35,9 +36,10 @@ import java.util.Locale;
  * <p><b>Memory is bounded:</b> a head over {@link #MAX_HEAD} bytes stops the direction with
  * {@link HttpFields#HEAD_TOO_LONG}; at most {@link #MAX_HEADER_LINES} header lines are recorded; a body over
  * {@link #MAX_BODY} bytes is skipped as it arrives ({@link HttpFields#BODY_NOT_REASSEMBLED}); at most
- * {@link #MAX_PENDING_REQUESTS} requests wait for their responses. Bytes that do not start a message are
- * consumed as continuation data (an http layer with a data layer), or, before the connection's first message, with
- * no layer at all, as tshark shows them.
+ * {@link #MAX_PENDING_REQUESTS} requests wait for their responses. These are the defaults; the session's
+ * {@link HttpLimits} set them per flow. Bytes that do not start a message are consumed as continuation data (an
+ * http layer with a data layer), or, before the connection's first message, with no layer at all, as tshark shows
+ * them.
  *
  * <p>Field names and info text are tshark's: {@code GET / HTTP/1.1 } and {@code HTTP/1.1 200 OK  (text/html)}
  * (tshark ends the first line with a space). Stateless: per-flow state lives in {@link StreamContext#flowState}.
@@ -45,13 +47,13 @@ import java.util.Locale;
  * @since 0.1
  */
 public final class HttpDissector implements HeuristicStreamDissector {
-    /** Longest request or status line plus headers. */
+    /** Longest request or status line plus headers, by default. */
     public static final int MAX_HEAD = 64 * 1024;
-    /** Header lines recorded per message. */
+    /** Header lines recorded per message, by default. */
     public static final int MAX_HEADER_LINES = 256;
-    /** Largest body reassembled. */
+    /** Largest body reassembled, by default. */
     public static final int MAX_BODY = 1024 * 1024;
-    /** Requests remembered per flow until their responses come. */
+    /** Requests remembered per flow until their responses come, by default. */
     public static final int MAX_PENDING_REQUESTS = 64;
 
     private static final int NEED_MORE = -1;
@@ -81,23 +83,45 @@ public final class HttpDissector implements HeuristicStreamDissector {
 
     /** Per-direction state. */
     private static final class Half {
-        long skip; // body bytes still to skip (over MAX_BODY)
+        long skip; // body bytes still to skip (over maxBody)
         boolean stopped; // after a fatal problem: consume everything
         boolean http2; // after the HTTP/2 preface or an upgrade to h2c: HTTP/2 frames from here on
     }
 
-    /** Per-flow state. */
+    /** Per-flow state, with the session's caps as the flow began. */
     static final class FlowState {
         final Half client = new Half();
         final Half server = new Half();
         final ArrayDeque<Pending> pending = new ArrayDeque<>();
         long requests;
         long messages; // requests and responses dissected, both directions
+        boolean capped;
+        int maxHead;
+        int maxHeaderLines;
+        int maxBody;
+        int maxPending;
+
+        void cap(Limits limits) {
+            maxHead = limits.getInt(HttpLimits.MAX_HEAD_SIZE);
+            maxHeaderLines = limits.getInt(HttpLimits.MAX_HEADER_LINES);
+            maxBody = limits.getInt(HttpLimits.MAX_BODY_SIZE);
+            maxPending = limits.getInt(HttpLimits.MAX_PENDING_REQUESTS);
+            capped = true;
+        }
+    }
+
+    /** The flow's state, its caps read from the session once (no lambda is made per call). */
+    private static FlowState flow(StreamContext ctx) {
+        FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
+        if (!flow.capped) {
+            flow.cap(Limits.orDefaults(ctx.sessionState(Limits.class, Limits::defaults)));
+        }
+        return flow;
     }
 
     @Override
     public int dissect(StreamContext ctx, ByteView data, int offset, int length) {
-        FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
+        FlowState flow = flow(ctx);
         Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
         int consumed = 0;
         while (consumed < length) {
@@ -137,7 +161,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
         if (length == 0) {
             return;
         }
-        FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
+        FlowState flow = flow(ctx);
         Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
         if (half.http2) {
             return; // an HTTP/2 frame cut short by the end stays undissected, as tshark leaves it
@@ -156,7 +180,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
 
     @Override
     public GapAction onGap(StreamContext ctx, long missing) {
-        FlowState flow = ctx.flowState(FlowState.class, FlowState::new);
+        FlowState flow = flow(ctx);
         Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
         half.skip = 0;
         if (half.http2) {
@@ -188,12 +212,12 @@ public final class HttpDissector implements HeuristicStreamDissector {
             } // else: as tshark, bytes before any message of the connection show no http (nor data) layer
             return available;
         }
-        int headLength = headLength(data, start, Math.min(avail, MAX_HEAD));
+        int headLength = headLength(data, start, Math.min(avail, flow.maxHead));
         if (headLength < 0) {
-            if (avail >= MAX_HEAD) {
+            if (avail >= flow.maxHead) {
                 Dissection tree = ctx.tree();
                 tree.beginLayer(PROTOCOL, start, avail);
-                tree.diagnose(HttpFields.HEAD_TOO_LONG, start, avail, "more than " + MAX_HEAD + " bytes");
+                tree.diagnose(HttpFields.HEAD_TOO_LONG, start, avail, "more than " + flow.maxHead + " bytes");
                 half.stopped = true;
                 return available;
             }
@@ -202,7 +226,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
             }
             return 0;
         }
-        Head head = Head.parse(data, start, headLength);
+        Head head = Head.parse(data, start, headLength, flow.maxHeaderLines);
         boolean request = !head.isResponse;
         long bodyLength;
         boolean untilClose = false;
@@ -211,7 +235,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
                 || answered != null && answered.method.equals("HEAD"))) {
             bodyLength = 0;
         } else if (head.chunked) {
-            bodyLength = chunkedLength(data, start + headLength, avail - headLength);
+            bodyLength = chunkedLength(data, start + headLength, avail - headLength, flow.maxHead);
             if (bodyLength == BAD) {
                 dissectHead(ctx, flow, head, data, start, headLength, 0);
                 ctx.tree().diagnose(HttpFields.BAD_CHUNK, start + headLength, avail - headLength, null);
@@ -219,10 +243,10 @@ public final class HttpDissector implements HeuristicStreamDissector {
                 return available;
             }
             if (bodyLength == NEED_MORE) {
-                if (avail - headLength > MAX_BODY) {
+                if (avail - headLength > flow.maxBody) {
                     dissectHead(ctx, flow, head, data, start, headLength, 0);
                     ctx.tree().diagnose(HttpFields.BODY_NOT_REASSEMBLED, start + headLength, avail - headLength,
-                            "chunked body over " + MAX_BODY + " bytes");
+                            "chunked body over " + flow.maxBody + " bytes");
                     half.stopped = true; // the chunk boundaries are lost with the body
                     return available;
                 }
@@ -257,7 +281,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
             }
             return lead + (int) total;
         }
-        if (bodyLength > MAX_BODY) {
+        if (bodyLength > flow.maxBody) {
             dissectHead(ctx, flow, head, data, start, headLength, 0);
             ctx.tree().diagnose(HttpFields.BODY_NOT_REASSEMBLED, start + headLength, avail - headLength,
                     bodyLength + " bytes");
@@ -355,7 +379,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
             }
         }
         if (head.headerLimitHit) {
-            tree.diagnose(HttpFields.TOO_MANY_HEADERS, start, headLength, "more than " + MAX_HEADER_LINES);
+            tree.diagnose(HttpFields.TOO_MANY_HEADERS, start, headLength, "more than " + flow.maxHeaderLines);
         }
         FrameView frame = ctx.frame();
         if (!head.isResponse) {
@@ -364,7 +388,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
                     : head.part2;
             tree.addString(HttpFields.REQUEST_FULL_URI, data, start, lineEnd, fullUri);
             tree.add(HttpFields.REQUEST_NUMBER, data, start, lineEnd, flow.requests);
-            if (flow.pending.size() == MAX_PENDING_REQUESTS) {
+            if (flow.pending.size() >= flow.maxPending) {
                 flow.pending.pollFirst();
             }
             flow.pending.addLast(new Pending(head.part1, fullUri, frame.number(), frame.epochSecond(),
@@ -487,7 +511,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
     }
 
     /** Length of a chunked body (chunks, last chunk, trailers), NEED_MORE or BAD. */
-    private static long chunkedLength(ByteView data, int at, int avail) {
+    private static long chunkedLength(ByteView data, int at, int avail, int maxHead) {
         int pos = 0;
         while (true) {
             int lineEnd = findCrlf(data, at + pos, Math.min(avail - pos, 1024));
@@ -502,7 +526,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
             if (size == 0) {
                 // trailer fields, then an empty line
                 while (true) {
-                    int end = findCrlf(data, at + pos, Math.min(avail - pos, MAX_HEAD));
+                    int end = findCrlf(data, at + pos, Math.min(avail - pos, maxHead));
                     if (end < 0) {
                         return NEED_MORE;
                     }
@@ -560,18 +584,27 @@ public final class HttpDissector implements HeuristicStreamDissector {
         int firstLineLength;
         int headerCount;
         boolean headerLimitHit;
-        final int[] lineOffset = new int[MAX_HEADER_LINES];
-        final int[] lineLength = new int[MAX_HEADER_LINES];
-        final String[] name = new String[MAX_HEADER_LINES];
-        final String[] value = new String[MAX_HEADER_LINES];
+        final int maxLines;
+        final int[] lineOffset;
+        final int[] lineLength;
+        final String[] name;
+        final String[] value;
         long contentLength = -1;
         boolean chunked;
         String contentType;
         String host;
         boolean upgradeH2c;
 
-        static Head parse(ByteView data, int start, int headLength) {
-            Head h = new Head();
+        private Head(int maxLines) {
+            this.maxLines = maxLines;
+            lineOffset = new int[maxLines];
+            lineLength = new int[maxLines];
+            name = new String[maxLines];
+            value = new String[maxLines];
+        }
+
+        static Head parse(ByteView data, int start, int headLength, int maxLines) {
+            Head h = new Head(maxLines);
             int end = start + headLength;
             int at = start;
             boolean first = true;
@@ -621,7 +654,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
             if (colon <= 0) {
                 return;
             }
-            if (headerCount == MAX_HEADER_LINES) {
+            if (headerCount == maxLines) {
                 headerLimitHit = true;
                 return;
             }

@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * </pre>
  *
  * <p><b>In-order plaintext is not copied</b>: with nothing held over, the dissector gets the record's own
- * plaintext. <b>Memory is bounded</b> by {@link #MAX_HELD} bytes held over; past it the held bytes are dropped
+ * plaintext. <b>Memory is bounded</b> by {@link #MAX_HELD} bytes held over (the session's
+ * {@code tls.max_plaintext_held}); past it the held bytes are dropped
  * ({@link TlsRecordFields#PLAINTEXT_TOO_LONG}) and the next dissector told of a gap. <b>A next dissector that
  * throws</b> is stopped for this direction ({@link TlsRecordFields#PLAINTEXT_DISSECTOR_FAILED}).
  *
@@ -33,10 +34,18 @@ import java.util.function.Supplier;
  * One per direction in the TLS flow state; not thread-safe.
  */
 final class PlaintextStream {
-    /** Plaintext held over for the next dissector, at most. */
+    /** Plaintext held over for the next dissector, at most, by default. */
     static final int MAX_HELD = 2 * 1024 * 1024;
 
+    private final int maxHeld;
+
     private final Context context = new Context();
+
+    /** A stream that holds at most {@code maxHeld} bytes of plaintext over. */
+    PlaintextStream(int maxHeld) {
+        this.maxHeld = maxHeld;
+    }
+
     private byte[] held = new byte[0];
     private int heldLength;
     private long offset; // stream position of the first held byte
@@ -49,9 +58,9 @@ final class PlaintextStream {
         if (stopped || plaintext.length == 0) {
             return;
         }
-        if (heldLength + (long) plaintext.length > MAX_HELD) {
+        if (heldLength + (long) plaintext.length > maxHeld) {
             outer.tree().diagnose(TlsRecordFields.PLAINTEXT_TOO_LONG, 0, 0, (heldLength + (long) plaintext.length)
-                    + " bytes waited for, limit " + MAX_HELD);
+                    + " bytes waited for, limit " + maxHeld);
             int dropped = heldLength;
             offset += dropped;
             heldLength = 0;
@@ -130,7 +139,7 @@ final class PlaintextStream {
      */
     private void keep(byte[] data, int from, int length) {
         if (data != held || from > 0) {
-            byte[] fresh = new byte[Math.max(length, Math.min(length * 2, MAX_HELD))];
+            byte[] fresh = new byte[Math.max(length, Math.min(length * 2, maxHeld))];
             System.arraycopy(data, from, fresh, 0, length);
             held = fresh;
         }

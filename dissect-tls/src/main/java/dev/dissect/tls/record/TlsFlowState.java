@@ -1,7 +1,9 @@
 package dev.dissect.tls.record;
 
 import dev.dissect.api.stream.StreamDissector;
+import dev.dissect.net.engine.Limits;
 import dev.dissect.net.wire.TlsRecordView;
+import dev.dissect.tls.TlsLimits;
 import dev.dissect.tls.TlsPreferences;
 import dev.dissect.tls.connection.TlsConnection;
 import dev.dissect.tls.decrypt.TlsSession;
@@ -16,7 +18,7 @@ import dev.dissect.tls.handshake.HandshakeSession;
  */
 final class TlsFlowState {
     final HandshakeSession session;
-    final HandshakeReassembler[] handshake = {new HandshakeReassembler(), new HandshakeReassembler()};
+    final HandshakeReassembler[] handshake;
     final boolean[] changedCipherSpec = new boolean[2];
     final boolean[] resynchronize = new boolean[2];
     final boolean[] started = new boolean[2];
@@ -26,13 +28,18 @@ final class TlsFlowState {
     final TlsRecordView record = new TlsRecordView();
     final TlsPreferences preferences;
     final TlsSession decryption;
-    final PlaintextStream[] plaintext = {new PlaintextStream(), new PlaintextStream()};
+    final PlaintextStream[] plaintext;
     /** The dissector of decrypted application data, once chosen; null for none. */
     StreamDissector next;
     boolean nextChosen;
 
-    TlsFlowState(TlsConnection connection, TlsPreferences preferences) {
-        this.session = new HandshakeSession(connection);
+    TlsFlowState(TlsConnection connection, TlsPreferences preferences, Limits limits) {
+        int maxMessage = limits.getInt(TlsLimits.MAX_HANDSHAKE_SIZE);
+        this.handshake = new HandshakeReassembler[] {new HandshakeReassembler(maxMessage),
+            new HandshakeReassembler(maxMessage)};
+        this.session = new HandshakeSession(connection, limits);
+        int maxHeld = limits.getInt(TlsLimits.MAX_PLAINTEXT_HELD);
+        this.plaintext = new PlaintextStream[] {new PlaintextStream(maxHeld), new PlaintextStream(maxHeld)};
         this.preferences = preferences;
         this.decryption = new TlsSession(preferences.keyring());
     }

@@ -15,6 +15,7 @@ import dev.dissect.api.stream.StreamDirection;
 import dev.dissect.api.stream.StreamDissector;
 import dev.dissect.net.dns.ResolvedNames;
 import dev.dissect.net.engine.CoreFields;
+import dev.dissect.net.engine.Limits;
 import dev.dissect.net.wire.TlsSslv2ClientHelloView;
 import dev.dissect.tls.TlsPreferences;
 import dev.dissect.tls.cert.CertValidationFields;
@@ -256,14 +257,15 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
     private static TlsFlowState state(StreamContext ctx) {
         return ctx.flowState(TlsFlowState.class, () -> {
             FrameView f = ctx.frame();
+            Limits limits = Limits.orDefaults(ctx.sessionState(Limits.class, Limits::defaults));
             TlsConnection c = new TlsConnection(ctx.streamIndex(), ctx.flow(), f.number(), f.epochSecond(),
-                    f.nanos());
-            TlsConnections all = ctx.sessionState(TlsConnections.class, TlsConnections::new);
+                    f.nanos(), limits);
+            TlsConnections all = ctx.sessionState(TlsConnections.class, () -> new TlsConnections(limits));
             if (all != null) {
                 all.add(c);
             }
-            TlsPreferences preferences = ctx.sessionState(TlsPreferences.class, TlsPreferences::new);
-            return new TlsFlowState(c, preferences != null ? preferences : new TlsPreferences());
+            TlsPreferences preferences = ctx.sessionState(TlsPreferences.class, () -> new TlsPreferences(limits));
+            return new TlsFlowState(c, preferences != null ? preferences : new TlsPreferences(limits), limits);
         });
     }
 
@@ -579,7 +581,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         }
         while (end - p >= 4) {
             int total = 4 + view.u24(p + 1);
-            if (total > HandshakeReassembler.MAX_MESSAGE) {
+            if (total > buffer.maxMessage()) {
                 tree.diagnose(HANDSHAKE_TOO_LONG, p, end - p, "message of " + total + " bytes");
                 return;
             }

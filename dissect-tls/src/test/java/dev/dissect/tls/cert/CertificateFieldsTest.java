@@ -3,12 +3,15 @@ package dev.dissect.tls.cert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dissect.api.buffer.ByteView;
 import dev.dissect.api.dissection.Dissection;
 import dev.dissect.api.field.Protocol;
 import dev.dissect.net.engine.CoreFields;
+import dev.dissect.net.engine.Limits;
+import dev.dissect.tls.TlsLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -136,6 +139,29 @@ class CertificateFieldsTest {
 
         tree.recordFields(List.of(CertificateFields.fields().get(0)));
         assertNotNull(CertificateFields.add(tree, ByteView.of(cert), 0, cert.length));
+    }
+
+    @Test
+    void theSessionsDerCapsAreApplied() throws CertificateParseException {
+        byte[] cert = LoopbackCapture.read("rsa-tls12.pcap").certificates().get(0);
+        assertEquals(ParsedCertificate.parse(cert).subject(), ParsedCertificate.parse(cert, 0, cert.length,
+                Limits.defaults()).subject());
+        CertificateParseException small = assertThrows(CertificateParseException.class, () -> ParsedCertificate.parse(
+                cert, 0, cert.length, Limits.defaults().with(TlsLimits.MAX_DER_SIZE, cert.length - 1)));
+        assertTrue(small.getMessage().contains("> limit of " + (cert.length - 1)), small.getMessage());
+        CertificateParseException shallow = assertThrows(CertificateParseException.class, () -> ParsedCertificate
+                .parse(cert, 0, cert.length, Limits.defaults().with(TlsLimits.MAX_DER_DEPTH, 3)));
+        assertTrue(shallow.getMessage().contains("nested deeper than 3"), shallow.getMessage());
+        // A larger cap lets a larger certificate through the guard (bcprov then says what it is).
+        byte[] big = new byte[70_001]; // a SEQUENCE of 34,998 empty TLVs (00 00)
+        big[0] = 0x30;
+        big[1] = (byte) 0x83;
+        big[2] = (byte) ((big.length - 5) >>> 16);
+        big[3] = (byte) ((big.length - 5) >>> 8);
+        big[4] = (byte) (big.length - 5);
+        CertificateParseException notX509 = assertThrows(CertificateParseException.class, () -> ParsedCertificate
+                .parse(big, 0, big.length, Limits.defaults().with(TlsLimits.MAX_DER_SIZE, 1 << 20)));
+        assertTrue(notX509.getMessage().contains("not an X.509 certificate"), notX509.getMessage());
     }
 
     private static void assertMalformed(byte[] der, String why) {

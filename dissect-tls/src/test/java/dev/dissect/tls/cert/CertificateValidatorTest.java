@@ -2,6 +2,7 @@ package dev.dissect.tls.cert;
 
 import static dev.dissect.tls.cert.TestPki.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dissect.tls.cert.TestPki.Cert;
@@ -173,6 +174,21 @@ class CertificateValidatorTest {
         ChainVerdict junk = val.validate(ServerChain.of(c.sent()).withStapledOcsp(0, new byte[] {0x30, 0x03, 1, 2}),
                 NOW, HOST);
         assertOutcome(junk, CheckKind.REVOCATION, Outcome.UNKNOWN);
+    }
+
+    @Test
+    void loweredPathAndSignatureCapsStopTheSearch() {
+        Chain c = new Chain(); // leaf, intermediate, root: a path of three
+        assertEquals(Verdict.VALID, CertificateValidator.builder().trustStore(c.trust()).maxPathLength(3).build()
+                .validate(c.sent(), NOW, HOST).verdict());
+        ChainVerdict shortPaths = CertificateValidator.builder().trustStore(c.trust()).maxPathLength(2).build()
+                .validate(c.sent(), NOW, HOST);
+        assertNotEquals(Verdict.VALID, shortPaths.verdict(), shortPaths.checks()::toString);
+        ChainVerdict oneCheck = CertificateValidator.builder().trustStore(c.trust()).maxSignatureChecks(1).build()
+                .validate(c.sent(), NOW, HOST);
+        assertEquals(Verdict.INVALID, oneCheck.verdict(), oneCheck.checks()::toString);
+        assertTrue(oneCheck.checks(CheckKind.TRUST).get(0).message().contains("gave up after 1 signature checks"),
+                oneCheck.checks()::toString);
     }
 
     @Test

@@ -1,9 +1,13 @@
 package dev.dissect.tls.cert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dissect.net.engine.Limits;
+import dev.dissect.tls.TlsLimits;
+import dev.dissect.tls.TlsPreferences;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +64,21 @@ class LoopbackValidationTest {
                 .validate(cap.certificates(), cap.certificateTime(), "www.loopback.test");
         assertEquals(Verdict.INVALID, jdk.verdict());
         assertTrue(jdk.checks(CheckKind.TRUST).get(0).message().contains("untrusted root"));
+    }
+
+    @Test
+    void theSessionsValidationCapsReachTheValidator() throws Exception {
+        LoopbackCapture cap = LoopbackCapture.read("ec-tls12.pcap");
+        Limits shortPaths = Limits.defaults().with(TlsLimits.MAX_PATH_LENGTH, 2);
+        ChainVerdict cut = new TlsPreferences(shortPaths).trustStore(root("ec")).validator()
+                .validate(cap.certificates(), cap.certificateTime(), "www.loopback.test");
+        assertNotEquals(Verdict.VALID, cut.verdict(), cut.checks()::toString);
+        Limits oneCheck = Limits.defaults().with(TlsLimits.MAX_SIGNATURE_CHECKS, 1);
+        ChainVerdict gaveUp = new TlsPreferences(oneCheck).trustStore(root("ec")).validator()
+                .validate(cap.certificates(), cap.certificateTime(), "www.loopback.test");
+        assertTrue(gaveUp.checks(CheckKind.TRUST).get(0).message().contains("gave up"), gaveUp.checks()::toString);
+        assertEquals(Verdict.VALID, new TlsPreferences().trustStore(root("ec")).validator()
+                .validate(cap.certificates(), cap.certificateTime(), "www.loopback.test").verdict());
     }
 
     @Test

@@ -66,6 +66,19 @@ class HandshakeReassemblerTest {
     }
 
     @Test
+    void aLoweredCapHandsTheHeaderBackInsteadOfHolding() {
+        HandshakeReassembler r = new HandshakeReassembler(100);
+        assertEquals(100, r.maxMessage());
+        byte[] m = message(200, 1);
+        r.keep(ByteView.of(m), 0, 10);
+        // A header claiming more than the cap comes back at once, to be reported; nothing more is held.
+        ByteView joined = r.joinWith(ByteView.of(m), 10, 10);
+        assertEquals(20, joined.length());
+        assertEquals(0, r.pendingLength());
+        assertEquals(HandshakeReassembler.MAX_MESSAGE, new HandshakeReassembler().maxMessage());
+    }
+
+    @Test
     void oneByteRecordsCostLinearWork() {
         // Before: every record copied all held bytes twice (join, then keep): 100,000 bytes cost 10^10 copies.
         long small = copiesForOneByteRecords(10_000);
