@@ -84,6 +84,10 @@ public final class HttpDissector implements HeuristicStreamDissector {
         long skip; // body bytes still to skip (over MAX_BODY)
         boolean stopped; // after a fatal problem: consume everything
         boolean http2; // after the HTTP/2 preface or an upgrade to h2c: HTTP/2 frames from here on
+        long layerFrame = -1; // the frame, and its http layer, that messages beginning in that frame share
+        int layer = -1;
+        // the message held over waits for a head's end or a chunk (tshark: one more segment), not a known length
+        boolean oneMoreSegment;
     }
 
     /** Per-flow state. */
@@ -199,6 +203,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
             }
             if (!atEnd) {
                 ctx.requestMore(1);
+                half.oneMoreSegment = true;
             }
             return 0;
         }
@@ -228,6 +233,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
                 }
                 if (!atEnd) {
                     ctx.requestMore(1);
+                    half.oneMoreSegment = true;
                 }
                 return 0;
             }
@@ -268,6 +274,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
             return 0;
         }
         ctx.requestMore((int) (total - avail));
+        half.oneMoreSegment = false;
         return 0;
     }
 
@@ -320,11 +327,36 @@ public final class HttpDissector implements HeuristicStreamDissector {
         return length >= 4 && data.u32(at) == 0x47494638L; // GIF8
     }
 
+    /**
+     * The http layer of a message, as tshark 4.0 adds them: one per call of its HTTP dissector, which loops over
+     * every message of the bytes TCP hands it. A message completed from earlier frames' bytes (a reassembled PDU)
+     * has a layer of its own; the messages beginning in this frame share one more, after their bodies' layers. But
+     * a message that waited for its head's end or for a chunk asked tshark's TCP for one more segment, whose bytes
+     * all came in that one call: the messages after it in this frame share its layer.
+     */
+    private static int messageLayer(StreamContext ctx, Half half, int start, int length) {
+        Dissection tree = ctx.tree();
+        long frame = ctx.frame().number();
+        boolean continued = ctx.frameOf(start) != frame;
+        if (!continued && half.layerFrame == frame && half.layer < tree.layerCount()
+                && tree.layerProtocol(half.layer) == PROTOCOL) {
+            tree.resumeLayer(half.layer);
+            tree.setLayerLength(half.layer, start + length - tree.layerOffset(half.layer));
+            return half.layer;
+        }
+        int layer = tree.beginLayer(PROTOCOL, start, length);
+        half.layerFrame = continued && !half.oneMoreSegment ? -1 : frame;
+        half.layer = layer;
+        return layer;
+    }
+
     private void dissectHead(StreamContext ctx, FlowState flow, Head head, ByteView data, int start,
                              int headLength, int bodyLength) {
         Dissection tree = ctx.tree();
         tree.setProtocolColumn(PROTOCOL.shortName());
-        int layer = tree.beginLayer(PROTOCOL, start, headLength + bodyLength);
+        Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
+        boolean firstInFrame = tree.findLayer(PROTOCOL.filterName()) < 0;
+        messageLayer(ctx, half, start, headLength + bodyLength);
         flow.messages++;
         int lineEnd = head.firstLineLength;
         String fullUri = null;
@@ -388,7 +420,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
         }
         if (tree.infoWanted()) {
             StringBuilder info = tree.info();
-            if (tree.findLayer(PROTOCOL.filterName()) == layer) {
+            if (firstInFrame) {
                 info.setLength(0); // the first HTTP message of this frame describes it
             } else {
                 info.append(", ");

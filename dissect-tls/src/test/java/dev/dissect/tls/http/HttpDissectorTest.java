@@ -14,8 +14,9 @@ class HttpDissectorTest {
     private static final StreamDirection C = StreamDirection.CLIENT_TO_SERVER;
     private static final StreamDirection S = StreamDirection.SERVER_TO_CLIENT;
 
+    /** As tshark 4.0: one http layer per call of its HTTP dissector, which loops over the segment's messages. */
     @Test
-    void keepAliveRequestsInOneSegmentAreTwoLayers() {
+    void keepAliveRequestsInOneSegmentShareOneLayer() {
         StreamFeeder f = new StreamFeeder(new HttpDissector("https"));
         Dissection d = f.segment(C, "GET /a HTTP/1.1\r\nHost: example.com\r\n\r\n"
                 + "GET /b?x=1 HTTP/1.1\r\nHost: example.com\r\n\r\n");
@@ -25,6 +26,34 @@ class HttpDissectorTest {
         assertEquals(List.of("1", "2"), all(d, HttpFields.REQUEST_NUMBER));
         assertEquals("GET /a HTTP/1.1 , GET /b?x=1 HTTP/1.1 ", d.infoText());
         assertEquals(List.of("Host: example.com\r\n", "Host: example.com\r\n"), all(d, HttpFields.REQUEST_LINE));
+        assertEquals("http", d.protocolsText().toString());
+    }
+
+    /**
+     * A message completed from earlier bytes has a layer of its own when it waited for a known length, but shares
+     * it with the messages after it when it waited for its head's end (tshark's TCP got "one more segment").
+     */
+    @Test
+    void aReassembledMessageHasItsOwnLayerUnlessItWaitedForItsHead() {
+        dev.dissect.tls.TlsFlow flow = new dev.dissect.tls.TlsFlow(80);
+        flow.client(ascii("GET /a HTTP/1.1\r\nHost: h\r\n"));
+        dev.dissect.tls.TlsFlow.Result r = flow.client(ascii("\r\nGET /b HTTP/1.1\r\nHost: h\r\n\r\n"
+                + "GET /c HTTP/1.1\r\nHost: h\r\n\r\n"));
+        assertEquals("/a,/b,/c", r.get("http.request.uri"));
+        assertEquals("eth:ethertype:ip:tcp:http", protocols(flow));
+        flow.server(ascii("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nab"));
+        r = flow.server(ascii("cdHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+                + "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
+        assertEquals("200,200,200", r.get("http.response.code"));
+        assertEquals("eth:ethertype:ip:tcp:http:data:http", protocols(flow));
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static String protocols(dev.dissect.tls.TlsFlow flow) {
+        return flow.tree().appendProtocols(new StringBuilder()).toString();
     }
 
     @Test
