@@ -150,7 +150,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
         while (consumed < length && !half.stopped && half.skip == 0) {
             int used = message(ctx, flow, half, data, offset + consumed, length - consumed, true);
             if (used <= 0) {
-                ctx.tree().beginLayer(PROTOCOL, offset + consumed, length - consumed);
+                // as tshark: a message the stream's end cut short is never shown (no http layer); the note stays
                 ctx.tree().diagnose(HttpFields.TRUNCATED, offset + consumed, length - consumed, null);
                 return;
             }
@@ -555,7 +555,10 @@ public final class HttpDissector implements HeuristicStreamDissector {
         }
     }
 
-    /** The hex size at the start of a chunk line (extensions after ';' ignored), or -1. */
+    /**
+     * The hex size at the start of a chunk line (extensions after ';' ignored), or -1. Leading zeros are digits
+     * like any other ({@code 0000013b}); a size above 2^31 - 1 is -1.
+     */
     private static int chunkSize(ByteView data, int at, int length) {
         long size = 0;
         int digits = 0;
@@ -564,10 +567,11 @@ public final class HttpDissector implements HeuristicStreamDissector {
             if (c < 0) {
                 break;
             }
-            size = size * 16 + c;
-            if (++digits > 7) {
+            if (size > Integer.MAX_VALUE >> 4) {
                 return -1;
             }
+            size = size * 16 + c;
+            digits++;
         }
         return digits == 0 ? -1 : (int) size;
     }

@@ -85,6 +85,17 @@ class HttpDissectorTest {
         assertEquals(List.of("2.000000000"), all(d, HttpFields.TIME)); // frame 3 answers frame 1
     }
 
+    /** Chunk sizes with leading zeros, as some embedded servers write them (an IPP printer's {@code 0000013b}). */
+    @Test
+    void chunkSizesMayHaveLeadingZeros() {
+        StreamFeeder f = new StreamFeeder(new HttpDissector());
+        f.segment(C, "GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+        f.segment(S, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0000000005\r\nhello\r\n");
+        Dissection d = f.segment(S, "0\r\n\r\n");
+        assertEquals(List.of("hello"), all(d, HttpFields.FILE_DATA));
+        assertEquals(List.of("5", "0"), all(d, HttpFields.CHUNK_SIZE));
+    }
+
     @Test
     void aResponseWithoutLengthEndsWithTheConnection() {
         StreamFeeder f = new StreamFeeder(new HttpDissector());
