@@ -88,6 +88,8 @@ public final class HttpDissector implements HeuristicStreamDissector {
         int layer = -1;
         // the message held over waits for a head's end or a chunk (tshark: one more segment), not a known length
         boolean oneMoreSegment;
+        long tunnelBytes; // bytes of a CONNECT tunnel seen in this direction, and whether they began with TLS
+        boolean tunnelTls;
     }
 
     /** Per-flow state. */
@@ -97,6 +99,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
         final ArrayDeque<Pending> pending = new ArrayDeque<>();
         long requests;
         long messages; // requests and responses dissected, both directions
+        boolean tunnel; // after a 2xx response to CONNECT: the connection carries another protocol's bytes
     }
 
     @Override
@@ -108,6 +111,10 @@ public final class HttpDissector implements HeuristicStreamDissector {
             int at = offset + consumed;
             int available = length - consumed;
             if (half.stopped) {
+                return length;
+            }
+            if (flow.tunnel) {
+                tunnel(ctx, half, data, at, available);
                 return length;
             }
             if (half.skip > 0) {
@@ -212,9 +219,12 @@ public final class HttpDissector implements HeuristicStreamDissector {
         long bodyLength;
         boolean untilClose = false;
         Pending answered = request ? null : flow.pending.peekFirst();
+        boolean tunnelOpened = !request && head.status / 100 == 2 && answered != null
+                && answered.method.equals("CONNECT");
         if (!request && (head.status / 100 == 1 || head.status == 204 || head.status == 304
-                || answered != null && answered.method.equals("HEAD"))) {
-            bodyLength = 0;
+                || answered != null && answered.method.equals("HEAD")) || tunnelOpened) {
+            bodyLength = 0; // RFC 9110 9.3.6: a 2xx response to CONNECT has no body, the tunnel follows
+            flow.tunnel |= tunnelOpened;
         } else if (head.chunked) {
             bodyLength = chunkedLength(data, start + headLength, avail - headLength);
             if (bodyLength == BAD) {
@@ -276,6 +286,23 @@ public final class HttpDissector implements HeuristicStreamDissector {
         ctx.requestMore((int) (total - avail));
         half.oneMoreSegment = false;
         return 0;
+    }
+
+    /**
+     * Bytes of a CONNECT tunnel: as tshark, an http layer over them (its HTTP dissector hands them to the dissector
+     * of the CONNECT's port, which we do not call); one per call, as for messages. A direction whose tunnel starts
+     * with a TLS handshake record shows no layer: tshark's TLS inside the tunnel holds segments for its records,
+     * and HTTP shows only where TLS is called, which we cannot tell without dissecting TLS there.
+     */
+    private static void tunnel(StreamContext ctx, Half half, ByteView data, int at, int length) {
+        if (half.tunnelBytes == 0) {
+            half.tunnelTls = length >= 2 && data.u8(at) == 22 && data.u8(at + 1) == 3;
+        }
+        half.tunnelBytes += length;
+        if (!half.tunnelTls) {
+            ctx.tree().setProtocolColumn(PROTOCOL.shortName());
+            messageLayer(ctx, half, at, length);
+        }
     }
 
     private static void continuation(StreamContext ctx, ByteView data, int at, int length) {

@@ -48,6 +48,24 @@ class HttpDissectorTest {
         assertEquals("eth:ethertype:ip:tcp:http:data:http", protocols(flow));
     }
 
+    /**
+     * RFC 9110 9.3.6: a 2xx response to CONNECT has no body and opens a tunnel. Its bytes get an http layer, as
+     * tshark's HTTP hands them on; a tunnel that starts with a TLS handshake record gets none.
+     */
+    @Test
+    void connectOpensATunnel() {
+        dev.dissect.tls.TlsFlow flow = new dev.dissect.tls.TlsFlow(80);
+        flow.client(ascii("CONNECT mail.example:25 HTTP/1.0\r\n\r\n"));
+        dev.dissect.tls.TlsFlow.Result r = flow.server(ascii("HTTP/1.0 200 Connection established\r\n\r\n"));
+        assertEquals("200", r.get("http.response.code"));
+        assertEquals("eth:ethertype:ip:tcp:http", protocols(flow));
+        r = flow.server(ascii("220 mail.example ESMTP\r\n"));
+        assertEquals("", r.get("http.response.code"));
+        assertEquals("eth:ethertype:ip:tcp:http", protocols(flow));
+        flow.client(new byte[] {22, 3, 1, 0, 1, 1});
+        assertEquals("eth:ethertype:ip:tcp", protocols(flow));
+    }
+
     private static byte[] ascii(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
