@@ -194,6 +194,15 @@ public final class HttpDissector implements HeuristicStreamDissector {
         int start = at + lead;
         int avail = available - lead;
         if (!startsMessage(data, start, avail)) {
+            if (!hasLineEnd(data, at, available)) {
+                // as tshark: bytes without a line end wait for one (one more segment), and are never shown if the
+                // stream ends first
+                if (!atEnd) {
+                    ctx.requestMore(1);
+                    half.oneMoreSegment = true;
+                }
+                return 0;
+            }
             if (flow.messages > 0) {
                 continuation(ctx, data, at, available);
             } // else: as tshark, bytes before any message of the connection show no http (nor data) layer
@@ -219,8 +228,10 @@ public final class HttpDissector implements HeuristicStreamDissector {
         long bodyLength;
         boolean untilClose = false;
         Pending answered = request ? null : flow.pending.peekFirst();
-        boolean tunnelOpened = !request && head.status / 100 == 2 && answered != null
-                && answered.method.equals("CONNECT");
+        // RFC 9110 9.3.6 and 15.2.2: a 2xx response to CONNECT, or a 101 switching to another protocol than
+        // h2c (WebSocket), hands the connection to another protocol
+        boolean tunnelOpened = !request && (head.status / 100 == 2 && answered != null
+                && answered.method.equals("CONNECT") || head.status == 101 && !head.upgradeH2c);
         if (!request && (head.status / 100 == 1 || head.status == 204 || head.status == 304
                 || answered != null && answered.method.equals("HEAD")) || tunnelOpened) {
             bodyLength = 0; // RFC 9110 9.3.6: a 2xx response to CONNECT has no body, the tunnel follows
@@ -601,6 +612,20 @@ public final class HttpDissector implements HeuristicStreamDissector {
             digits++;
         }
         return digits == 0 ? -1 : (int) size;
+    }
+
+    /**
+     * Whether {@code [at, at + avail)} holds a line end tshark's {@code tvb_find_line_end} accepts while
+     * desegmenting: a LF, or a CR that is not the last byte (it may start a CRLF).
+     */
+    private static boolean hasLineEnd(ByteView data, int at, int avail) {
+        for (int i = 0; i < avail; i++) {
+            int c = data.u8(at + i);
+            if (c == '\n' || c == '\r' && i + 1 < avail) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Index of the CR of the first CRLF in {@code [at, at + avail)}, or -1. */

@@ -66,6 +66,22 @@ class HttpDissectorTest {
         assertEquals("eth:ethertype:ip:tcp", protocols(flow));
     }
 
+    /** As tshark: bytes that start no message wait for a line end (one more segment), then are a continuation. */
+    @Test
+    void bytesWithoutALineEndWaitForOne() {
+        dev.dissect.tls.TlsFlow flow = new dev.dissect.tls.TlsFlow(80);
+        flow.client(ascii("GET / HTTP/1.0\r\n\r\n"));
+        flow.server(new byte[] {1, 2, 3});
+        assertEquals("eth:ethertype:ip:tcp", protocols(flow));
+        flow.server(new byte[] {4, '\n'});
+        assertEquals("eth:ethertype:ip:tcp:http:data", protocols(flow));
+        dev.dissect.tls.TlsFlow.Result r = flow.server(ascii("HTTP/1.1 101 Switching Protocols\r\n"
+                + "Upgrade: websocket\r\n\r\n"));
+        assertEquals("101", r.get("http.response.code"));
+        flow.server(new byte[] {(byte) 0x81, 2, 'h', 'i'});
+        assertEquals("eth:ethertype:ip:tcp:http", protocols(flow)); // WebSocket after the 101: a tunnel
+    }
+
     private static byte[] ascii(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
@@ -155,11 +171,11 @@ class HttpDissectorTest {
         Dissection bad = f.segment(S, "HTTP/1.1 200 OK\r\nContent-Length: lots\r\n\r\nbody");
         assertEquals(HttpFields.BAD_CONTENT_LENGTH, bad.diagnosticDef(0));
         StreamFeeder g = new StreamFeeder(new HttpDissector());
-        Dissection binary = g.segment(C, new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5});
+        Dissection binary = g.segment(C, new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, '\n', 4, 5});
         assertEquals(Dissection.NONE, binary.findLayer("http")); // before any message: no layer, as tshark
         assertNull(first(binary, HttpFields.REQUEST_METHOD));
         g.segment(C, "GET / HTTP/1.1\r\n\r\n");
-        Dissection after = g.segment(C, new byte[] {1, 2, 3, 4, 5});
+        Dissection after = g.segment(C, new byte[] {1, 2, '\n', 4, 5});
         assertEquals("Continuation", after.infoText());
         assertEquals(after.findLayer("http") + 1, after.findLayer("data"));
     }
