@@ -253,6 +253,21 @@ class TlsStreamDissectorTest {
         assertEquals("", r.get("tls.record.version"));
     }
 
+    /** An SSLv2-compatible ClientHello gives no 32-byte client random: no keys, and the records still dissected. */
+    @Test
+    void tlsAfterAnSslv2ClientHelloHasNoKeysAndGoesOn() {
+        TlsFlow flow = new TlsFlow();
+        flow.client(concat(hex("802c0103010003000000200000" + "2f"), new byte[32]));
+        flow.server(TlsMessages.record(22, 0x0301, TlsMessages.serverHello(new ServerHello(0x0301, new byte[32],
+                new byte[0], 0x002f, 0, List.of()))));
+        TlsFlow.Result r = flow.client(concat(TlsMessages.record(20, 0x0301, new byte[] {1}),
+                TlsMessages.record(22, 0x0301, new byte[48])));
+        assertEquals("Change Cipher Spec, Encrypted Handshake Message", r.info());
+        assertTrue(r.diagnostics().isEmpty(), r.diagnostics().toString());
+        r = flow.client(TlsMessages.record(23, 0x0301, new byte[32]));
+        assertEquals("Application Data", r.info());
+    }
+
     private static String protocols(TlsFlow flow) {
         return flow.tree().appendProtocols(new StringBuilder()).toString();
     }
