@@ -100,6 +100,10 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
             int streamColumn = columns.indexOf(DeliberateDifferences.STREAM);
             int handshakeTypeColumn = columns.indexOf(DeliberateDifferences.HANDSHAKE_TYPE);
             int cipherSuiteColumn = columns.indexOf(DeliberateDifferences.CIPHER_SUITE);
+            int tcpSourceColumn = columns.indexOf(DeliberateDifferences.TCP_SOURCE_PORT);
+            int tcpDestinationColumn = columns.indexOf(DeliberateDifferences.TCP_DESTINATION_PORT);
+            int udpSourceColumn = columns.indexOf(DeliberateDifferences.UDP_SOURCE_PORT);
+            int udpDestinationColumn = columns.indexOf(DeliberateDifferences.UDP_DESTINATION_PORT);
             FieldCells cells = new FieldCells(columns, registered);
             DeliberateDifferences rules = new DeliberateDifferences(ourProtocols);
             try {
@@ -133,6 +137,12 @@ final class CaptureComparison implements Callable<CaptureComparison.Result> {
                                     streamColumn < 0 ? "" : cell(row, streamColumn));
                         }
                         rules.ipv6PayloadLength(ipv6LengthColumn >= 0 ? cell(row, ipv6LengthColumn) : "");
+                        if (tcpSourceColumn >= 0 && tcpDestinationColumn >= 0) {
+                            rules.transportPorts("tcp", cell(row, tcpSourceColumn), cell(row, tcpDestinationColumn));
+                        }
+                        if (udpSourceColumn >= 0 && udpDestinationColumn >= 0) {
+                            rules.transportPorts("udp", cell(row, udpSourceColumn), cell(row, udpDestinationColumn));
+                        }
                         if (handshakeTypeColumn >= 0 && cipherSuiteColumn >= 0) {
                             rules.tlsHandshake(cell(row, handshakeTypeColumn), cell(row, cipherSuiteColumn));
                         }

@@ -1,5 +1,11 @@
 package dev.dissect.conformance;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -58,6 +64,13 @@ import java.util.Set;
  * even when tshark's next protocol is one we register ({@code dns} over HTTPS, {@code data}): tshark chooses the
  * DATA frames' protocol by the content type of HPACK-coded headers, which we do not decode.
  *
+ * <p>A port tshark gives to a protocol we do not have (rule 13): tshark hands a TCP or UDP payload to the dissector
+ * its port table ({@code tshark-ports.tsv}) names for the lower port, else the higher one, before any heuristic;
+ * where that protocol is not ours, our heuristics (TLS, DNS) may find a protocol there. In such a frame where both
+ * agree through {@code tcp} or {@code udp}, tshark shows nothing more or that protocol (and, over TCP, has named no
+ * other protocol after {@code tcp} in the connection), and we show more, {@code frame.protocols} and the
+ * {@code tls.}, {@code x509}, {@code http.}, {@code dns.} cells tshark leaves empty are skipped.
+ *
  * <p>ARIA cipher suites (rule 10): tshark 4.0.17's cipher suite table lacks them, so in a connection whose
  * ServerHello (in tshark's cells) chose one, tshark parses no ServerKeyExchange parameters and decrypts nothing. A
  * {@code tls.}, {@code http.} or {@code frame.protocols} cell of that connection is skipped where tshark's is
@@ -70,6 +83,12 @@ final class DeliberateDifferences {
     static final String IPV6_PLEN = "ipv6.plen";
     static final String HANDSHAKE_TYPE = "tls.handshake.type";
     static final String CIPHER_SUITE = "tls.handshake.ciphersuite";
+    static final String TCP_SOURCE_PORT = "tcp.srcport";
+    static final String TCP_DESTINATION_PORT = "tcp.dstport";
+    static final String UDP_SOURCE_PORT = "udp.srcport";
+    static final String UDP_DESTINATION_PORT = "udp.dstport";
+    /** tshark 4.0.17's TCP and UDP port tables (rule 13), from {@code tshark -G decodes}: "tcp.port" to port to protocol. */
+    private static final Map<String, Map<Integer, String>> TSHARK_PORTS = readPorts("/tshark-ports.tsv");
     /** The protocol of the {@code dns.*} fields, which Wireshark's mDNS and LLMNR dissectors emit too. */
     private static final String DNS = "dns";
 
@@ -91,6 +110,9 @@ final class DeliberateDifferences {
     private final Set<String> partlyUnseen = new HashSet<>();
     private boolean analysisOfPartlyUnseen;
     private String unseenStream;
+    private String ourProtocolsCell = "";
+    private String theirProtocolsCell = "";
+    private boolean portOfAnotherProtocol;
 
     DeliberateDifferences(Set<String> ourProtocols) {
         this.ourProtocols = ourProtocols;
@@ -106,6 +128,9 @@ final class DeliberateDifferences {
         stream = null;
         analysisOfPartlyUnseen = false;
         unseenStream = null;
+        ourProtocolsCell = ours;
+        theirProtocolsCell = theirs;
+        portOfAnotherProtocol = false;
         if (!tcpStream.isEmpty()) {
             int comma = tcpStream.indexOf(',');
             stream = comma < 0 ? tcpStream : tcpStream.substring(0, comma);
@@ -143,6 +168,81 @@ final class DeliberateDifferences {
         if (unseenStream != null && frameBeyondReach) {
             partlyUnseen.add(unseenStream); // rule 11: tshark saw this segment where we do not reach
         }
+    }
+
+    /**
+     * Gives tshark's source and destination port cells of the current frame's {@code transport} ({@code tcp} or
+     * {@code udp}; call after {@link #frame}) for rule 13: the outer header's ports, looked up in tshark's port
+     * table lower port first.
+     */
+    void transportPorts(String transport, String sourcePorts, String destinationPorts) {
+        if (sourcePorts.isEmpty() || destinationPorts.isEmpty()) {
+            return;
+        }
+        int source = firstNumber(sourcePorts);
+        int destination = firstNumber(destinationPorts);
+        Map<Integer, String> table = TSHARK_PORTS.getOrDefault(transport + ".port", Map.of());
+        String owner = table.get(Math.min(source, destination));
+        if (owner == null) {
+            owner = table.get(Math.max(source, destination));
+        }
+        String first = stream == null || !transport.equals("tcp") ? null : firstApplication.get(stream);
+        if (owner == null || ourProtocols.contains(owner) || first != null && !first.equals(owner)) {
+            return; // not a port of another protocol, or tshark's port dissector refused it in this connection
+        }
+        String[] o = split(ourProtocolsCell);
+        String[] t = split(theirProtocolsCell);
+        int at = indexOf(t, transport);
+        if (at < 0 || o.length <= at + 1 || !prefix(o, t, at + 1)) {
+            return;
+        }
+        portOfAnotherProtocol |= t.length == at + 1 || t[at + 1].equals(owner);
+    }
+
+    private static int firstNumber(String cell) {
+        int comma = cell.indexOf(',');
+        try {
+            return Integer.parseInt(comma < 0 ? cell : cell.substring(0, comma));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static int indexOf(String[] list, String name) {
+        for (int i = 0; i < list.length; i++) {
+            if (list[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean prefix(String[] a, String[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!a[i].equals(b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Map<Integer, String>> readPorts(String resource) {
+        Map<String, Map<Integer, String>> ports = new HashMap<>();
+        try (InputStream in = DeliberateDifferences.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing test resource " + resource);
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = lines.readLine()) != null; ) {
+                String[] f = line.split("\t");
+                if (!line.startsWith("#") && f.length == 3) {
+                    ports.computeIfAbsent(f[0], k -> new HashMap<>()).put(Integer.parseInt(f[1]), f[2].strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ports;
     }
 
     /** Gives tshark's {@code ipv6.plen} cell of the current frame (call after {@link #frame}). */
@@ -183,6 +283,10 @@ final class DeliberateDifferences {
         if (tlsAfterOtherProtocol && (field.equals(PROTOCOLS) || ours.isEmpty() && (field.startsWith("tls.")
                 || field.startsWith("x509") || field.startsWith("http.")))) {
             return true; // rule 8: TLS after another protocol in the same connection
+        }
+        if (portOfAnotherProtocol && (field.equals(PROTOCOLS) || theirs.isEmpty() && (field.startsWith("tls.")
+                || field.startsWith("x509") || field.startsWith("http.") || field.startsWith("dns.")))) {
+            return true; // rule 13: a port tshark gives to a protocol we do not have
         }
         if (httpAtTlsClose && (field.equals(PROTOCOLS) || theirs.isEmpty() && field.startsWith("http."))) {
             return true; // rule 9: HTTP without a length at the close of a TLS connection

@@ -115,6 +115,21 @@ public final class Dissection {
     }
 
     /**
+     * Makes layer {@code layer}, begun earlier in this frame, current again: fields and diagnostics added from now
+     * on belong to it. Wireshark adds one layer per call of a dissector, and a dissector that loops over several
+     * messages in one call (HTTP's pipelined requests) puts them all in that layer, after the layers their bodies
+     * added.
+     *
+     * @since 0.3
+     */
+    public void resumeLayer(int layer) {
+        if (layer < 0 || layer >= layerCount) {
+            throw new IllegalArgumentException("no layer " + layer + " in this frame");
+        }
+        ownerLayer = layer;
+    }
+
+    /**
      * Adds a layer that only names a protocol in {@code frame.protocols}: fields and diagnostics added from now on
      * still belong to the layer that was current. Wireshark lists every sub-dissector it calls, also those whose
      * items sit in the caller's tree (the X.509 attribute and extension dissectors it calls by OID inside TLS).

@@ -616,6 +616,11 @@ public final class TlsSession {
             return masterSecret;
         }
         if (suite == null || clientRandom == null || serverRandom == null) {
+            if (keyProblem == null) {
+                // an SSLv2-compatible ClientHello has a challenge, not a 32-byte random, to find keys by
+                keyProblem = clientRandom == null ? "no client random (an SSLv2-compatible ClientHello)"
+                        : "no server random";
+            }
             return null;
         }
         KeyLogEntry logged = keyring.keyLog().find(clientRandom);

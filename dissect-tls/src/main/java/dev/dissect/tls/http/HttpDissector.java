@@ -86,6 +86,12 @@ public final class HttpDissector implements HeuristicStreamDissector {
         long skip; // body bytes still to skip (over maxBody)
         boolean stopped; // after a fatal problem: consume everything
         boolean http2; // after the HTTP/2 preface or an upgrade to h2c: HTTP/2 frames from here on
+        long layerFrame = -1; // the frame, and its http layer, that messages beginning in that frame share
+        int layer = -1;
+        // the message held over waits for a head's end or a chunk (tshark: one more segment), not a known length
+        boolean oneMoreSegment;
+        long tunnelBytes; // bytes of a CONNECT tunnel seen in this direction, and whether they began with TLS
+        boolean tunnelTls;
     }
 
     /** Per-flow state, with the session's caps as the flow began. */
@@ -95,6 +101,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
         final ArrayDeque<Pending> pending = new ArrayDeque<>();
         long requests;
         long messages; // requests and responses dissected, both directions
+        boolean tunnel; // after a 2xx response to CONNECT: the connection carries another protocol's bytes
         boolean capped;
         int maxHead;
         int maxHeaderLines;
@@ -128,6 +135,10 @@ public final class HttpDissector implements HeuristicStreamDissector {
             int at = offset + consumed;
             int available = length - consumed;
             if (half.stopped) {
+                return length;
+            }
+            if (flow.tunnel) {
+                tunnel(ctx, half, data, at, available);
                 return length;
             }
             if (half.skip > 0) {
@@ -170,7 +181,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
         while (consumed < length && !half.stopped && half.skip == 0) {
             int used = message(ctx, flow, half, data, offset + consumed, length - consumed, true);
             if (used <= 0) {
-                ctx.tree().beginLayer(PROTOCOL, offset + consumed, length - consumed);
+                // as tshark: a message the stream's end cut short is never shown (no http layer); the note stays
                 ctx.tree().diagnose(HttpFields.TRUNCATED, offset + consumed, length - consumed, null);
                 return;
             }
@@ -207,6 +218,15 @@ public final class HttpDissector implements HeuristicStreamDissector {
         int start = at + lead;
         int avail = available - lead;
         if (!startsMessage(data, start, avail)) {
+            if (!hasLineEnd(data, at, available)) {
+                // as tshark: bytes without a line end wait for one (one more segment), and are never shown if the
+                // stream ends first
+                if (!atEnd) {
+                    ctx.requestMore(1);
+                    half.oneMoreSegment = true;
+                }
+                return 0;
+            }
             if (flow.messages > 0) {
                 continuation(ctx, data, at, available);
             } // else: as tshark, bytes before any message of the connection show no http (nor data) layer
@@ -223,6 +243,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
             }
             if (!atEnd) {
                 ctx.requestMore(1);
+                half.oneMoreSegment = true;
             }
             return 0;
         }
@@ -231,9 +252,14 @@ public final class HttpDissector implements HeuristicStreamDissector {
         long bodyLength;
         boolean untilClose = false;
         Pending answered = request ? null : flow.pending.peekFirst();
+        // RFC 9110 9.3.6 and 15.2.2: a 2xx response to CONNECT, or a 101 switching to another protocol than
+        // h2c (WebSocket), hands the connection to another protocol
+        boolean tunnelOpened = !request && (head.status / 100 == 2 && answered != null
+                && answered.method.equals("CONNECT") || head.status == 101 && !head.upgradeH2c);
         if (!request && (head.status / 100 == 1 || head.status == 204 || head.status == 304
-                || answered != null && answered.method.equals("HEAD"))) {
-            bodyLength = 0;
+                || answered != null && answered.method.equals("HEAD")) || tunnelOpened) {
+            bodyLength = 0; // RFC 9110 9.3.6: a 2xx response to CONNECT has no body, the tunnel follows
+            flow.tunnel |= tunnelOpened;
         } else if (head.chunked) {
             bodyLength = chunkedLength(data, start + headLength, avail - headLength, flow.maxHead);
             if (bodyLength == BAD) {
@@ -252,6 +278,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
                 }
                 if (!atEnd) {
                     ctx.requestMore(1);
+                    half.oneMoreSegment = true;
                 }
                 return 0;
             }
@@ -292,7 +319,25 @@ public final class HttpDissector implements HeuristicStreamDissector {
             return 0;
         }
         ctx.requestMore((int) (total - avail));
+        half.oneMoreSegment = false;
         return 0;
+    }
+
+    /**
+     * Bytes of a CONNECT tunnel: as tshark, an http layer over them (its HTTP dissector hands them to the dissector
+     * of the CONNECT's port, which we do not call); one per call, as for messages. A direction whose tunnel starts
+     * with a TLS handshake record shows no layer: tshark's TLS inside the tunnel holds segments for its records,
+     * and HTTP shows only where TLS is called, which we cannot tell without dissecting TLS there.
+     */
+    private static void tunnel(StreamContext ctx, Half half, ByteView data, int at, int length) {
+        if (half.tunnelBytes == 0) {
+            half.tunnelTls = length >= 2 && data.u8(at) == 22 && data.u8(at + 1) == 3;
+        }
+        half.tunnelBytes += length;
+        if (!half.tunnelTls) {
+            ctx.tree().setProtocolColumn(PROTOCOL.shortName());
+            messageLayer(ctx, half, at, length);
+        }
     }
 
     private static void continuation(StreamContext ctx, ByteView data, int at, int length) {
@@ -344,11 +389,36 @@ public final class HttpDissector implements HeuristicStreamDissector {
         return length >= 4 && data.u32(at) == 0x47494638L; // GIF8
     }
 
+    /**
+     * The http layer of a message, as tshark 4.0 adds them: one per call of its HTTP dissector, which loops over
+     * every message of the bytes TCP hands it. A message completed from earlier frames' bytes (a reassembled PDU)
+     * has a layer of its own; the messages beginning in this frame share one more, after their bodies' layers. But
+     * a message that waited for its head's end or for a chunk asked tshark's TCP for one more segment, whose bytes
+     * all came in that one call: the messages after it in this frame share its layer.
+     */
+    private static int messageLayer(StreamContext ctx, Half half, int start, int length) {
+        Dissection tree = ctx.tree();
+        long frame = ctx.frame().number();
+        boolean continued = ctx.frameOf(start) != frame;
+        if (!continued && half.layerFrame == frame && half.layer < tree.layerCount()
+                && tree.layerProtocol(half.layer) == PROTOCOL) {
+            tree.resumeLayer(half.layer);
+            tree.setLayerLength(half.layer, start + length - tree.layerOffset(half.layer));
+            return half.layer;
+        }
+        int layer = tree.beginLayer(PROTOCOL, start, length);
+        half.layerFrame = continued && !half.oneMoreSegment ? -1 : frame;
+        half.layer = layer;
+        return layer;
+    }
+
     private void dissectHead(StreamContext ctx, FlowState flow, Head head, ByteView data, int start,
                              int headLength, int bodyLength) {
         Dissection tree = ctx.tree();
         tree.setProtocolColumn(PROTOCOL.shortName());
-        int layer = tree.beginLayer(PROTOCOL, start, headLength + bodyLength);
+        Half half = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? flow.client : flow.server;
+        boolean firstInFrame = tree.findLayer(PROTOCOL.filterName()) < 0;
+        messageLayer(ctx, half, start, headLength + bodyLength);
         flow.messages++;
         int lineEnd = head.firstLineLength;
         String fullUri = null;
@@ -412,7 +482,7 @@ public final class HttpDissector implements HeuristicStreamDissector {
         }
         if (tree.infoWanted()) {
             StringBuilder info = tree.info();
-            if (tree.findLayer(PROTOCOL.filterName()) == layer) {
+            if (firstInFrame) {
                 info.setLength(0); // the first HTTP message of this frame describes it
             } else {
                 info.append(", ");
@@ -547,7 +617,10 @@ public final class HttpDissector implements HeuristicStreamDissector {
         }
     }
 
-    /** The hex size at the start of a chunk line (extensions after ';' ignored), or -1. */
+    /**
+     * The hex size at the start of a chunk line (extensions after ';' ignored), or -1. Leading zeros are digits
+     * like any other ({@code 0000013b}); a size above 2^31 - 1 is -1.
+     */
     private static int chunkSize(ByteView data, int at, int length) {
         long size = 0;
         int digits = 0;
@@ -556,12 +629,27 @@ public final class HttpDissector implements HeuristicStreamDissector {
             if (c < 0) {
                 break;
             }
-            size = size * 16 + c;
-            if (++digits > 7) {
+            if (size > Integer.MAX_VALUE >> 4) {
                 return -1;
             }
+            size = size * 16 + c;
+            digits++;
         }
         return digits == 0 ? -1 : (int) size;
+    }
+
+    /**
+     * Whether {@code [at, at + avail)} holds a line end tshark's {@code tvb_find_line_end} accepts while
+     * desegmenting: a LF, or a CR that is not the last byte (it may start a CRLF).
+     */
+    private static boolean hasLineEnd(ByteView data, int at, int avail) {
+        for (int i = 0; i < avail; i++) {
+            int c = data.u8(at + i);
+            if (c == '\n' || c == '\r' && i + 1 < avail) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Index of the CR of the first CRLF in {@code [at, at + avail)}, or -1. */

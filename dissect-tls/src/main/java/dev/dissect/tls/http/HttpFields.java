@@ -77,8 +77,9 @@ public final class HttpFields {
             "Malformed chunked transfer coding; the rest of this direction is not dissected");
     public static final DiagnosticDef BODY_NOT_REASSEMBLED = DiagnosticDef.note("http.body.not_reassembled",
             "Body larger than the reassembly limit: skipped, not dissected", DiagnosticGroup.MALFORMED);
-    public static final DiagnosticDef TRUNCATED = DiagnosticDef.truncated("http.truncated",
-            "The stream ended inside a message");
+    /** A warning, not an error: tshark shows nothing for such bytes, neither a layer nor a truncation note. */
+    public static final DiagnosticDef TRUNCATED = DiagnosticDef.warning("http.truncated",
+            "The stream ended inside a message; its bytes are not dissected", DiagnosticGroup.MALFORMED);
 
     static final DiagnosticDef[] DIAGNOSTICS = {HEAD_TOO_LONG, TOO_MANY_HEADERS, BAD_CONTENT_LENGTH, BAD_CHUNK,
         BODY_NOT_REASSEMBLED, TRUNCATED};

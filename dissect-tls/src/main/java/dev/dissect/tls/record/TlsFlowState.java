@@ -22,6 +22,12 @@ final class TlsFlowState {
     final boolean[] changedCipherSpec = new boolean[2];
     final boolean[] resynchronize = new boolean[2];
     final boolean[] started = new boolean[2];
+    /** Per direction, the last frame whose bytes began a call (where tshark's TLS dissector is called afresh). */
+    final long[] callFrame = {-1, -1};
+    /** Whether a record has fixed the connection's version, as tshark's {@code ssl_try_set_version} does. */
+    boolean versionKnown;
+    /** Whether tshark would take the connection for SSLv2 (see {@code TlsStreamDissector.sslv2Record}). */
+    boolean sslv2;
     /** The frame, and the index in its tree, of the tls layer its records starting in that frame share. */
     long freshFrame = -1;
     int freshLayer = -1;

@@ -138,6 +138,13 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
     public int dissect(StreamContext ctx, ByteView data, int offset, int length) {
         TlsFlowState st = state(ctx);
         int dir = ctx.direction() == StreamDirection.CLIENT_TO_SERVER ? 0 : 1;
+        long frame = ctx.frame().number();
+        if (ctx.skippedBytes() == 0 && ctx.frameOf(offset) == frame && st.callFrame[dir] != frame) {
+            st.callFrame[dir] = frame;
+            if (printableStart(data, offset, length)) {
+                return notTls(ctx, data, offset, length);
+            }
+        }
         int consumed = 0;
         if (st.resynchronize[dir]) {
             int skip = resynchronize(data, offset, length);
@@ -172,24 +179,59 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         if (consumed == length) {
             return consumed;
         }
-        // as tshark: from a byte that is no record's content type on, the segment is "Continuation Data"
+        // as tshark: whole records, SSLv2-looking ones while the connection's version is unknown, and from a byte
+        // that starts no record on, the segment is "Continuation Data"
         int end = offset + length;
         int p = offset + consumed;
-        while (end - p >= 5 && validType(data.u8(p)) && end - p >= 5 + data.u16(p + 3)) {
-            p += 5 + data.u16(p + 3);
+        int from = p;
+        boolean known = st.versionKnown;
+        while (p < end && ctx.skippedBytes() == 0) {
+            if (st.sslv2 || !known && looksLikeSslv2(data, p, end - p)) {
+                if (p > from) {
+                    records.dissect(ctx, data, from, p - from);
+                }
+                int header = (data.u8(p) & 0x80) != 0 ? 2 : 3;
+                if (end - p < header) {
+                    ctx.requestMore(header - (end - p));
+                    return p - offset;
+                }
+                int total = header + (header == 2 ? (data.u8(p) & 0x7f) << 8 : (data.u8(p) & 0x3f) << 8)
+                        + data.u8(p + 1);
+                if (end - p < total) {
+                    if (ctx.frameOf(p) == frame
+                            && !(st.freshFrame == frame && st.freshLayer < ctx.tree().layerCount())) {
+                        layer(ctx, st, p, end - p, false);
+                    }
+                    ctx.requestMore(total - (end - p));
+                    return p - offset;
+                }
+                sslv2Record(ctx, st, data, p);
+                p += total;
+                from = p;
+            } else if (end - p >= 5 && validType(data.u8(p)) && (known || plausibleVersion(data.u16(p + 1)))
+                    && end - p >= 5 + data.u16(p + 3)) {
+                known |= setsVersion(data, p);
+                p += 5 + data.u16(p + 3);
+            } else {
+                break;
+            }
         }
-        if (p < end && !validType(data.u8(p)) && ctx.frameOf(p) == ctx.frame().number()
-                && !proxyHeader(data, p, end - p)) {
-            if (p > offset + consumed) {
-                records.dissect(ctx, data, offset + consumed, p - offset - consumed);
+        if (p < end && ctx.skippedBytes() == 0 && ctx.frameOf(p) == frame && !proxyHeader(data, p, end - p)
+                && (!validType(data.u8(p))
+                || !known && end - p >= 3 && !plausibleVersion(data.u16(p + 1)))) {
+            if (p > from) {
+                records.dissect(ctx, data, from, p - from);
             }
             layer(ctx, st, p, end - p, true);
             ctx.tree().diagnose(UNKNOWN_CONTENT_TYPE, p, end - p, "content type " + data.u8(p));
             info(ctx.tree(), "Continuation Data");
             return length;
         }
+        consumed = from - offset;
+        if (consumed == length) {
+            return consumed;
+        }
         int done = consumed + records.dissect(ctx, data, offset + consumed, length - consumed);
-        long frame = ctx.frame().number();
         if (done < length && ctx.frameOf(offset + done) == frame
                 && !(st.freshFrame == frame && st.freshLayer < ctx.tree().layerCount())) {
             // a record begun in this frame and ended in a later one: tshark's TLS saw its start here (in the layer
@@ -197,6 +239,78 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
             layer(ctx, st, offset + done, length - done, false);
         }
         return done;
+    }
+
+    /**
+     * tshark's TLS dissector refuses bytes that begin with four printable ASCII characters (more than four bytes):
+     * real TLS hardly ever does, clear text does. What TCP then shows is data, up to the end of this frame's bytes.
+     */
+    private static boolean printableStart(ByteView d, int off, int len) {
+        if (len <= 4) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            int b = d.u8(off + i);
+            if (b < 0x20 || b > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int notTls(StreamContext ctx, ByteView d, int off, int len) {
+        long frame = ctx.frame().number();
+        int n = 0;
+        while (n < len && ctx.frameOf(off + n) == frame) {
+            n++;
+        }
+        Dissection tree = ctx.tree();
+        tree.beginLayer(CoreFields.DATA, off, n);
+        tree.addBytes(CoreFields.DATA_DATA, d, off, n);
+        tree.add(CoreFields.DATA_LEN, d, off, n, n);
+        return n;
+    }
+
+    /**
+     * tshark's {@code ssl_looks_like_sslv2}, asked while the connection's version is unknown: a first byte with the
+     * high bit set (a two-byte SSLv2 record header) and, third, the type of a clear SSLv2 handshake message: error
+     * (0), ClientHello (1), ClientMasterKey (2) or ServerHello (4).
+     */
+    private static boolean looksLikeSslv2(ByteView d, int off, int len) {
+        int type = len >= 3 ? d.u8(off + 2) : -1;
+        return len >= 3 && d.u8(off) >= 0x80 && (type == 0 || type == 1 || type == 2 || type == 4);
+    }
+
+    /** SSL 3.0 to TLS 1.2 (TLS 1.3 records say 1.2) or GM/T: tshark's {@code ssl_looks_like_sslv3} versions. */
+    private static boolean plausibleVersion(int version) {
+        return version >= 0x0300 && version <= 0x0303 || version == 0x0101;
+    }
+
+    /**
+     * Whether the record at {@code off} fixes the connection's version for tshark ({@code ssl_try_set_version}):
+     * any record of a known type and a version up to TLS 1.2, except a ClientHello, whose version is not the
+     * connection's.
+     */
+    private static boolean setsVersion(ByteView d, int off) {
+        int type = d.u8(off);
+        return validType(type) && d.u16(off + 1) <= 0x0303 && !(type == 22 && d.u16(off + 3) > 0 && d.u8(off + 5) == 1);
+    }
+
+    /**
+     * An SSLv2 record that is not the first ClientHello: tshark shows its version and calls it encrypted. A message
+     * type of ClientMasterKey (2) or ServerHello (4) in a connection of unknown version makes it SSLv2 for tshark,
+     * and from then on every record of both directions is read with SSLv2's header.
+     */
+    private static void sslv2Record(StreamContext ctx, TlsFlowState st, ByteView d, int off) {
+        Dissection tree = ctx.tree();
+        if (!st.sslv2 && !st.versionKnown && (d.u8(off + 2) == 2 || d.u8(off + 2) == 4)) {
+            st.sslv2 = true;
+            st.versionKnown = true;
+        }
+        layer(ctx, st, off, 2, true);
+        tree.add(VERSION, d, off, 2, TlsVersions.SSL2);
+        info(tree, "Encrypted Data");
+        tree.setProtocolColumn(TlsVersions.columnName(TlsVersions.SSL2));
     }
 
     private static final byte[] PROXY_V1 = {'P', 'R', 'O', 'X', 'Y', ' '};
@@ -355,6 +469,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         int fragmentLength = st.record.len();
         boolean tls13 = st.session.tls13();
         boolean encrypted = st.changedCipherSpec[dir] && !tls13;
+        st.versionKnown |= setsVersion(d, off);
         if (type < 20 || type > 24) {
             // Not a record: tshark shows no record fields and calls the bytes "Continuation Data".
             tree.diagnose(UNKNOWN_CONTENT_TYPE, off, len, "content type " + type);

@@ -214,4 +214,61 @@ class TlsStreamDissectorTest {
         assertFalse(accepts.test(v2.replaceFirst("^8031", "8131"))); // tshark: length byte exactly 0x80
         assertFalse(accepts.test(v2.substring(0, v2.length() - 2))); // shorter than 46 bytes
     }
+
+    /**
+     * Bytes that are not TLS on a TLS port, read as tshark 4.0 reads them in a connection whose version it does not
+     * know: four printable characters are refused (TCP shows data), a content type without a known version is
+     * "Continuation Data", and a high bit with a ServerHello type third is an SSLv2 record, held until complete,
+     * after which every record of the connection has SSLv2's header.
+     */
+    @Test
+    void notTlsOnATlsPortAsTsharkReadsIt() {
+        TlsFlow flow = new TlsFlow();
+        flow.client("GET / HTTP/1.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("eth:ethertype:ip:tcp:data", protocols(flow));
+        TlsFlow.Result r = flow.client(hex("15eed1afcde1dd4e"));
+        assertEquals("Continuation Data", r.info());
+        assertEquals("eth:ethertype:ip:tcp:tls", protocols(flow));
+        byte[] v2 = new byte[2 + 0x100];
+        v2[0] = (byte) 0x81;
+        v2[2] = 4;
+        flow.server(java.util.Arrays.copyOfRange(v2, 0, 100));
+        assertEquals("eth:ethertype:ip:tcp:tls", protocols(flow));
+        flow.server(java.util.Arrays.copyOfRange(v2, 100, 200));
+        assertEquals("eth:ethertype:ip:tcp", protocols(flow));
+        r = flow.server(concat(java.util.Arrays.copyOfRange(v2, 200, v2.length), hex("8003aabbcc")));
+        assertEquals("eth:ethertype:ip:tcp:tls:tls", protocols(flow));
+        assertEquals("Encrypted Data, Encrypted Data", r.info());
+        assertEquals("0x0002,0x0002", r.get("tls.record.version"));
+    }
+
+    /** Once a record other than a ClientHello fixed the version, SSLv2-looking bytes are not records. */
+    @Test
+    void aKnownVersionReadsNoSslv2Records() {
+        TlsFlow flow = new TlsFlow();
+        flow.server(TlsMessages.record(22, 0x0303, TlsMessages.serverHello(new ServerHello(0x0303, new byte[32],
+                new byte[0], 0xc02f, 0, List.of()))));
+        TlsFlow.Result r = flow.server(hex("810004aabbccdd"));
+        assertEquals("Continuation Data", r.info());
+        assertEquals("", r.get("tls.record.version"));
+    }
+
+    /** An SSLv2-compatible ClientHello gives no 32-byte client random: no keys, and the records still dissected. */
+    @Test
+    void tlsAfterAnSslv2ClientHelloHasNoKeysAndGoesOn() {
+        TlsFlow flow = new TlsFlow();
+        flow.client(concat(hex("802c0103010003000000200000" + "2f"), new byte[32]));
+        flow.server(TlsMessages.record(22, 0x0301, TlsMessages.serverHello(new ServerHello(0x0301, new byte[32],
+                new byte[0], 0x002f, 0, List.of()))));
+        TlsFlow.Result r = flow.client(concat(TlsMessages.record(20, 0x0301, new byte[] {1}),
+                TlsMessages.record(22, 0x0301, new byte[48])));
+        assertEquals("Change Cipher Spec, Encrypted Handshake Message", r.info());
+        assertTrue(r.diagnostics().isEmpty(), r.diagnostics().toString());
+        r = flow.client(TlsMessages.record(23, 0x0301, new byte[32]));
+        assertEquals("Application Data", r.info());
+    }
+
+    private static String protocols(TlsFlow flow) {
+        return flow.tree().appendProtocols(new StringBuilder()).toString();
+    }
 }
