@@ -533,6 +533,22 @@ public final class Dissection {
     }
 
     /**
+     * Appends {@code text} to the info column, after {@code ", "} if it holds text already, and only when the info
+     * column is wanted: Wireshark's {@code col_append_sep_str}, for a layer that lists several messages (TLS
+     * records, HTTP/2 frames).
+     *
+     * @since 0.3
+     */
+    public void appendInfo(CharSequence text) {
+        if (infoWanted) {
+            if (info.length() > 0) {
+                info.append(", ");
+            }
+            info.append(text);
+        }
+    }
+
+    /**
      * Sets the protocol column of the summary line (Wireshark's {@code COL_PROTOCOL}); each layer that describes
      * the frame sets it, so the highest such layer wins. Pass a constant: nothing is copied.
      */

@@ -124,7 +124,7 @@ public final class Http2Dissector implements StreamDissector {
                 Dissection tree = layered ? ctx.tree() : layer(ctx, carrier, at, PREFACE.length);
                 layered = true;
                 tree.addString(MAGIC, data, at, PREFACE.length, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
-                info(tree, "Magic");
+                tree.appendInfo("Magic");
                 consumed += PREFACE.length;
                 continue;
             }
@@ -177,15 +177,6 @@ public final class Http2Dissector implements StreamDissector {
         return tree;
     }
 
-    private static void info(Dissection tree, String text) {
-        if (tree.infoWanted()) {
-            StringBuilder info = tree.info();
-            if (info.length() > 0) {
-                info.append(", ");
-            }
-            info.append(text);
-        }
-    }
 
     /** The 9-byte header's fields; returns the frame type. */
     private static int header(Dissection tree, ByteView d, int at) {
@@ -197,7 +188,7 @@ public final class Http2Dissector implements StreamDissector {
         tree.add(RESERVED, d, at + 5, 4, sid & 0x8000_0000L);
         tree.add(STREAM_ID, d, at + 5, 4, sid & 0x7FFF_FFFFL);
         if (tree.infoWanted()) {
-            info(tree, (type < TYPE_NAMES.length ? TYPE_NAMES[type] : "Unknown type (" + type + ")")
+            tree.appendInfo((type < TYPE_NAMES.length ? TYPE_NAMES[type] : "Unknown type (" + type + ")")
                     + "[" + (sid & 0x7FFF_FFFFL) + "]");
         }
         return type;

@@ -224,7 +224,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
             }
             layer(ctx, st, p, end - p, true);
             ctx.tree().diagnose(UNKNOWN_CONTENT_TYPE, p, end - p, "content type " + data.u8(p));
-            info(ctx.tree(), "Continuation Data");
+            ctx.tree().appendInfo("Continuation Data");
             return length;
         }
         consumed = from - offset;
@@ -309,7 +309,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         }
         layer(ctx, st, off, 2, true);
         tree.add(VERSION, d, off, 2, TlsVersions.SSL2);
-        info(tree, "Encrypted Data");
+        tree.appendInfo("Encrypted Data");
         tree.setProtocolColumn(TlsVersions.columnName(TlsVersions.SSL2));
     }
 
@@ -441,15 +441,6 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         }
     }
 
-    private static void info(Dissection tree, String text) {
-        if (tree.infoWanted()) {
-            StringBuilder info = tree.info();
-            if (info.length() > 0) {
-                info.append(", ");
-            }
-            info.append(text);
-        }
-    }
 
     private static void event(StreamContext ctx, TlsConnection c, boolean fromServer, String message) {
         FrameView f = ctx.frame();
@@ -473,7 +464,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         if (type < 20 || type > 24) {
             // Not a record: tshark shows no record fields and calls the bytes "Continuation Data".
             tree.diagnose(UNKNOWN_CONTENT_TYPE, off, len, "content type " + type);
-            info(tree, "Continuation Data");
+            tree.appendInfo("Continuation Data");
             return;
         }
         StreamDirection sd = ctx.direction();
@@ -499,7 +490,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
         switch (type) {
             case 20 -> {
                 tree.add(CHANGE_CIPHER_SPEC, d, fragment, fragmentLength, 0);
-                info(tree, "Change Cipher Spec");
+                tree.appendInfo("Change Cipher Spec");
                 if (!tls13) {
                     st.changedCipherSpec[dir] = true;
                 }
@@ -517,16 +508,16 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
             }
             case 23 -> {
                 tree.addBytes(APP_DATA, d, fragment, fragmentLength);
-                info(tree, "Application Data");
+                tree.appendInfo("Application Data");
             }
             case 24 -> {
                 if (encrypted || tls13 || fragmentLength < 3) {
-                    info(tree, "Encrypted Heartbeat");
+                    tree.appendInfo("Encrypted Heartbeat");
                 } else {
                     int hbType = d.u8(fragment);
                     tree.add(HEARTBEAT_TYPE, d, fragment, 1, hbType);
                     tree.add(HEARTBEAT_PAYLOAD_LENGTH, d, fragment + 1, 2, d.u16(fragment + 1));
-                    info(tree, hbType == 1 ? "Heartbeat Request" : hbType == 2 ? "Heartbeat Response"
+                    tree.appendInfo(hbType == 1 ? "Heartbeat Request" : hbType == 2 ? "Heartbeat Response"
                             : "Heartbeat");
                 }
             }
@@ -542,7 +533,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
                               boolean encrypted, boolean fromServer) {
         Dissection tree = ctx.tree();
         if (encrypted || fragmentLength != 2) {
-            info(tree, "Encrypted Alert");
+            tree.appendInfo("Encrypted Alert");
             c.recordAlert(new TlsAlert(ctx.frame().number(), fromServer, -1, -1));
             event(ctx, c, fromServer, "Encrypted Alert");
         } else {
@@ -552,7 +543,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
             tree.add(ALERT_DESC, d, fragment + 1, 1, description);
             String text = "Alert (Level: " + AlertDescriptions.level(level) + ", Description: "
                     + AlertDescriptions.description(description) + ")";
-            info(tree, text);
+            tree.appendInfo(text);
             c.recordAlert(new TlsAlert(ctx.frame().number(), fromServer, level, description));
             event(ctx, c, fromServer, text);
         }
@@ -587,13 +578,13 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
             case 22 -> handshake(ctx, st, dir, plain, 0, n, fromServer);
             case 23 -> {
                 tree.addBytes(APP_DATA, d, off + 5, st.record.len());
-                info(tree, "Application Data");
+                tree.appendInfo("Application Data");
                 tree.setProtocolColumn(TlsVersions.columnName(shown));
                 applicationData(ctx, st, dir, r.plaintext());
                 return;
             }
-            case 24 -> info(tree, "Heartbeat");
-            default -> info(tree, "Unknown content type " + inner);
+            case 24 -> tree.appendInfo("Heartbeat");
+            default -> tree.appendInfo("Unknown content type " + inner);
         }
         tree.setProtocolColumn(TlsVersions.columnName(st.session.version() >= 0 ? st.session.version() : shown));
     }
@@ -671,7 +662,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
     }
 
     private static void encryptedHandshake(StreamContext ctx, TlsConnection c, boolean fromServer) {
-        info(ctx.tree(), "Encrypted Handshake Message");
+        ctx.tree().appendInfo("Encrypted Handshake Message");
         event(ctx, c, fromServer, "Encrypted Handshake Message");
     }
 
@@ -704,7 +695,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
                 break;
             }
             String name = handshakes.dissect(tree, view, p, total, st.session, fromServer);
-            info(tree, name);
+            tree.appendInfo(name);
             event(ctx, c, fromServer, name);
             FinishedCheck check = st.decryption.onHandshakeMessage(ctx.direction(), view, p, total);
             if (check != null) {
@@ -748,7 +739,7 @@ public final class TlsStreamDissector implements HeuristicStreamDissector {
             tree.addBytes(HandshakeFields.SSLV2_CHALLENGE, d, v.challengeRegionOffset(), v.challengeLength());
             st.connection().setClientHello(v.version(), new byte[0]);
         }
-        info(tree, "Client Hello");
+        tree.appendInfo("Client Hello");
         event(ctx, st.connection(), false, "Client Hello");
         tree.setProtocolColumn(TlsVersions.columnName(TlsVersions.SSL2));
     }
