@@ -26,9 +26,9 @@ import java.nio.ByteBuffer;
  * is rewound or compacted only in a later frame. Growth stays within the flow's caps.
  *
  * <p><b>Bytes a dissector will not read are not held</b> ({@link dev.dissect.api.stream.StreamContext#skipMore}):
- * while {@code skipping}, segments only move the position on (and are noted for {@code tcp.segment}); the message's
- * start stays held, and the dissector gets it back once the last skipped byte has passed. Bytes lost inside the
- * skipped part are no gap.
+ * while {@code skipping}, segments only move the position on (and are noted for {@code tcp.segment}); only the
+ * message's first bytes (its header) stay held, and the dissector gets them back once the last skipped byte has
+ * passed. Bytes lost inside the skipped part are no gap.
  */
 final class StreamHalf {
     private static final int SPAN_COST = 16;
