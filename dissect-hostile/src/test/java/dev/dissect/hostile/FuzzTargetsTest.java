@@ -14,6 +14,7 @@ import dev.dissect.net.engine.DissectionEngine;
 import dev.dissect.net.filter.DisplayFilter;
 import dev.dissect.net.filter.FilterSyntaxException;
 import dev.dissect.net.reassembly.ReassemblyCounter;
+import dev.dissect.net.reassembly.ReassemblyFields;
 import dev.dissect.net.reassembly.ReassemblyOptions;
 import dev.dissect.testkit.TestFrame;
 import dev.dissect.tls.cert.CertificateParseException;
@@ -160,8 +161,10 @@ class FuzzTargetsTest {
         TestFrame f = new TestFrame(number, 1_700_000_000L, (int) number, linkType, bytes, bytes.length);
         ENGINE.dissect(f, DISSECTION);
         for (int i = 0; i < DISSECTION.diagnosticCount(); i++) {
-            if (DISSECTION.diagnosticDef(i) == CoreFields.DISSECTOR_FAILED) {
-                throw new AssertionError("dissector failed: " + DISSECTION.diagnosticMessage(i));
+            if (DISSECTION.diagnosticDef(i) == CoreFields.DISSECTOR_FAILED
+                    || DISSECTION.diagnosticDef(i) == ReassemblyFields.STREAM_DISSECTOR_FAILED) {
+                throw new AssertionError("dissector failed in frame " + number + ": "
+                        + DISSECTION.diagnosticMessage(i) + " " + DISSECTION.diagnosticDetail(i));
             }
         }
     }

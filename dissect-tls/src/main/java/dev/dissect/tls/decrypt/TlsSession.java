@@ -132,7 +132,8 @@ public final class TlsSession {
         void protect(RecordDecryptor d, String whyNot) {
             protectedNow = true;
             decryptor = d;
-            noKeys = d == null ? whyNot : "";
+            // a reason is always kept: a record that cannot be read says why, and a null one failed later
+            noKeys = d != null ? "" : whyNot != null ? whyNot : "no keys for this direction";
         }
     }
 
@@ -471,7 +472,8 @@ public final class TlsSession {
 
     private void installTls13(Side s, byte[] secret, String label) {
         if (suite == null) {
-            s.protect(null, keyProblem);
+            // an EndOfEarlyData before any ServerHello gets here too: there is no suite to derive keys for
+            s.protect(null, keyProblem != null ? keyProblem : "no TLS 1.3 cipher suite negotiated");
         } else if (secret == null) {
             s.protect(null, tls13Secrets == null ? keyProblem : "the key log has no " + label + " for this connection");
         } else {

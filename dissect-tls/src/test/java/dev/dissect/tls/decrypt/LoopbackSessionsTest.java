@@ -3,7 +3,9 @@ package dev.dissect.tls.decrypt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dissect.api.buffer.ByteView;
 import dev.dissect.api.stream.StreamDirection;
+import dev.dissect.testkit.TlsMessages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -144,6 +146,26 @@ class LoopbackSessionsTest {
         for (FinishedCheck c : replay.finished) {
             assertTrue(!c.verified() && c.toString().contains("not hashed"), c.toString());
         }
+    }
+
+    /**
+     * An EndOfEarlyData handshake message where none belongs (after a second ClientHello, so no suite): the client's later
+     * records stay unread with a reason; found by fuzzing, where a null reason failed the record after it.
+     */
+    @Test
+    void endOfEarlyDataWithoutASuiteLeavesAReason() {
+        TlsSession session = new TlsSession(new TlsKeyring());
+        byte[] hello = TlsMessages.clientHello(new TlsMessages.ClientHello(0x0303, new byte[32], new byte[0],
+                new int[] {0xc02f}, new int[] {0}, List.of()));
+        byte[] serverHello = TlsMessages.serverHello(new TlsMessages.ServerHello(0x0303, new byte[32], new byte[0],
+                0xc02f, 0, List.of()));
+        session.onHandshakeMessage(C, ByteView.of(hello), 0, hello.length);
+        session.onHandshakeMessage(S, ByteView.of(serverHello), 0, serverHello.length);
+        session.onHandshakeMessage(C, ByteView.of(hello), 0, hello.length); // a new handshake: no suite again
+        session.onHandshakeMessage(C, ByteView.of(new byte[] {5, 0, 0, 0}), 0, 4);
+        DecryptResult r = session.decrypt(C, 23, 0x0303, ByteView.of(new byte[24]), 0, 24);
+        assertEquals(DecryptResult.Status.NO_KEYS, r.status());
+        assertTrue(r.detail() != null && !r.detail().isEmpty(), String.valueOf(r.detail()));
     }
 
     private static TlsKeyring keyLog(String name) {
