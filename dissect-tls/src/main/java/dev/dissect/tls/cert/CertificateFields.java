@@ -225,9 +225,6 @@ public final class CertificateFields {
             tree.diagnose(MALFORMED, offset, length, e.getMessage());
             return null;
         }
-        if (!tree.recordsAnyField()) {
-            return cert;
-        }
         byte[] der;
         try {
             der = cert.holder().getEncoded();
